@@ -1,0 +1,58 @@
+import i18next, { type i18n as I18n, type TOptions } from 'i18next';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LANG, LANGUAGES, type Lang } from '../core/language.js';
+
+export const LOCALES_DIR = fileURLToPath(new URL('../locales/', import.meta.url));
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/** Reads every locales/<lang>/<namespace>.json file. Namespaces are the file names. */
+export function loadLocaleResources(dir = LOCALES_DIR): Resources {
+  const resources: Resources = {};
+  for (const lang of LANGUAGES) {
+    resources[lang] = {};
+    for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json'))) {
+      resources[lang][basename(file, '.json')] = JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as Record<string, unknown>;
+    }
+  }
+  return resources;
+}
+
+let instance: I18n | undefined;
+
+function i18n(): I18n {
+  if (instance) return instance;
+  const resources = loadLocaleResources();
+  const created = i18next.createInstance();
+  void created.init({
+    resources,
+    lng: DEFAULT_LANG,
+    // No fallback: a key missing in nn or en must show up in tests, not be papered over with bokmål.
+    fallbackLng: false,
+    ns: Object.keys(resources[DEFAULT_LANG] ?? {}),
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  instance = created;
+  return created;
+}
+
+/** Translates `key` ("namespace:path.to.key", or a key in `common`) into `lang`. */
+export function t(lang: Lang, key: string, options?: TOptions): string {
+  return i18n().t(key, { ...options, lng: lang }) as string;
+}
+
+/** Translates a key whose value is an array of strings (for lists and quick replies). */
+export function tList(lang: Lang, key: string, options?: TOptions): string[] {
+  const value = i18n().t(key, { ...options, lng: lang, returnObjects: true }) as unknown;
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+/** True when the key exists in that language (used by flows that offer optional extras). */
+export function hasText(lang: Lang, key: string): boolean {
+  return i18n().exists(key, { lng: lang });
+}

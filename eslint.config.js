@@ -1,0 +1,24 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'var/', 'web/vendor/', 'test-output/', 'teams/build/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'warn',
+      eqeqeq: ['warn', 'always'],
+    },
+  },
+  {
+    files: ['scripts/**/*.ts', 'scripts/**/*.mjs', 'test/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['web/**/*.js', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', localStorage: 'readonly', location: 'readonly', console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+  },
+);
