@@ -1,0 +1,68 @@
+import type { TurnContext } from 'botbuilder';
+import { DEFAULT_LANG, type Lang } from '../core/language.js';
+
+/**
+ * What the conversation has gathered so far, kept in conversation state under "veiviser".
+ * Flows read and add to it; the handoff summary is built from it.
+ */
+export interface ConversationData {
+  lang: Lang;
+  /** The user's own request (bestilling), verbatim after redaction. */
+  request?: string;
+  /** The last finished questionnaire: answers by question id and the engine's assessment. */
+  triage?: { answers: Record<string, unknown>; assessment: unknown; completedAt: string };
+  /** Rights topics the bot has explained in this conversation (topic codes, e.g. "AAP"). */
+  topicsExplained: string[];
+  /** Consecutive messages the bot did not understand. */
+  misses: number;
+  /** True once the user has been told that identity numbers and the like are removed. */
+  redactionNoticeGiven?: boolean;
+  welcomed?: boolean;
+}
+
+export function newConversationData(lang: Lang = DEFAULT_LANG): ConversationData {
+  return { lang, topicsExplained: [], misses: 0 };
+}
+
+const LANG_KEY = 'veiviser.lang';
+const DATA_KEY = 'veiviser.data';
+const UNHANDLED_KEY = 'veiviser.unhandled';
+
+/** The root pipeline puts the loaded ConversationData on the turn; flows read it here. */
+export function setTurnData(ctx: TurnContext, data: ConversationData): void {
+  ctx.turnState.set(DATA_KEY, data);
+  ctx.turnState.set(LANG_KEY, data.lang);
+}
+
+export function turnData(ctx: TurnContext): ConversationData {
+  const data = ctx.turnState.get(DATA_KEY) as ConversationData | undefined;
+  if (!data) {
+    // Flows under test may run without the root pipeline; give them a fresh record for the turn.
+    const fresh = newConversationData(turnLang(ctx));
+    ctx.turnState.set(DATA_KEY, fresh);
+    return fresh;
+  }
+  return data;
+}
+
+export function turnLang(ctx: TurnContext): Lang {
+  return (ctx.turnState.get(LANG_KEY) as Lang | undefined) ?? DEFAULT_LANG;
+}
+
+/**
+ * A flow that receives text it cannot use as an answer (for example "hva er AAP?" at a yes/no
+ * question) calls markUnhandled and sends nothing. The root dialog then classifies the text and
+ * may start another flow on top; when that ends, the waiting flow's resumeDialog re-asks its
+ * question. If nothing fits, the root calls repromptDialog on the waiting flow.
+ */
+export function markUnhandled(ctx: TurnContext): void {
+  ctx.turnState.set(UNHANDLED_KEY, true);
+}
+
+export function isUnhandled(ctx: TurnContext): boolean {
+  return ctx.turnState.get(UNHANDLED_KEY) === true;
+}
+
+export function clearUnhandled(ctx: TurnContext): void {
+  ctx.turnState.delete(UNHANDLED_KEY);
+}
