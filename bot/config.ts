@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+export interface BotCredentials {
+  appId: string;
+  appPassword: string;
+  tenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  veilederToken: string;
+  /** True when the token was generated because VEILEDER_TOKEN was unset: it is printed at start. */
+  veilederTokenGenerated: boolean;
+  openingHours: 'data' | 'always';
+  retentionDays: number;
+  /** Secret that signs local Direct Line tokens; kept in DATA_DIR when not configured. */
+  directLineSecret?: string;
+  credentials?: BotCredentials;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function credentials(env: Env): BotCredentials | undefined {
+  const appId = env.MicrosoftAppId?.trim();
+  const appPassword = env.MicrosoftAppPassword?.trim();
+  const appType = (env.MicrosoftAppType?.trim() || 'MultiTenant') as BotCredentials['appType'];
+  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
+    throw new ConfigError(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got "${appType}"`);
+  }
+  if (!appId) {
+    if (appPassword) throw new ConfigError('MicrosoftAppPassword is set but MicrosoftAppId is not');
+    return undefined;
+  }
+  if (!appPassword && appType !== 'UserAssignedMSI') throw new ConfigError('MicrosoftAppId is set but MicrosoftAppPassword is not');
+  const tenantId = env.MicrosoftAppTenantId?.trim() || undefined;
+  if (appType === 'SingleTenant' && !tenantId) throw new ConfigError('MicrosoftAppType SingleTenant needs MicrosoftAppTenantId');
+  return { appId, appPassword: appPassword ?? '', tenantId, appType };
+}
+
+/** Reads the environment once at start; a bad value stops the process with a one-line reason. */
+export function loadConfig(env: Env = process.env): Config {
+  const openingHours = (env.OPENING_HOURS || 'data').trim();
+  if (openingHours !== 'data' && openingHours !== 'always') {
+    throw new ConfigError(`OPENING_HOURS must be "data" or "always", got "${openingHours}"`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const configuredToken = env.VEILEDER_TOKEN?.trim();
+  if (configuredToken !== undefined && configuredToken !== '' && configuredToken.length < 16) {
+    throw new ConfigError('VEILEDER_TOKEN must be at least 16 characters');
+  }
+  return {
+    port: integer(env, 'PORT', 3978, 0, 65535),
+    dataDir: resolve(env.DATA_DIR?.trim() || './var'),
+    databaseUrl,
+    veilederToken: configuredToken || randomBytes(24).toString('base64url'),
+    veilederTokenGenerated: !configuredToken,
+    openingHours,
+    retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 3650),
+    directLineSecret: env.DIRECTLINE_SECRET?.trim() || undefined,
+    credentials: credentials(env),
+  };
+}

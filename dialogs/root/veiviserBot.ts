@@ -1,0 +1,299 @@
+import {
+
+  ConversationState,
+  MessageFactory,
+  type Activity,
+  type StatePropertyAccessor,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { isLang, langFromLocale, type Lang } from '../../core/language.js';
+import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData } from '../context.js';
+import { t } from '../i18n.js';
+import { matchGlobalCommand, type GlobalCommand } from './commands.js';
+import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
+import { routeForIntent, routeForMenu, type Route } from './routes.js';
+import { welcomeActivities } from './welcome.js';
+
+/** Longer messages get a kind answer and are not processed or stored. */
+export const MAX_MESSAGE_CHARS = 2000;
+/** Below this score the classifier's guess is treated as "not understood". */
+const MIN_INTENT_SCORE = 0.6;
+
+export interface IntentGuess {
+  intent: string;
+  score: number;
+  language?: Lang;
+}
+
+export type SafetyKind = 'self_harm' | 'violence' | 'emergency_aid';
+
+/** The pieces of understanding the root needs; each may be missing (then that step is skipped). */
+export interface Understanding {
+  classify(text: string, lang: Lang): IntentGuess | Promise<IntentGuess>;
+  detectLanguage?(text: string): Lang | undefined;
+}
+
+/** Hooks into flows owned elsewhere (safety texts, emergency help, handoff, privacy). */
+export interface RootHooks {
+  /** Runs first on every message; returns true when the turn was handled (e.g. relayed to a veileder). */
+  beforeTurn?(ctx: TurnContext, data: ConversationData): Promise<boolean>;
+  /** Removes personal data from the user's text before any flow or store sees it. */
+  redact?(text: string): { text: string; kinds: string[] };
+  checkSafety?(text: string): { kind: SafetyKind } | null;
+  crisisReply?(ctx: TurnContext, kind: 'self_harm' | 'violence', lang: Lang): Promise<void>;
+  emergencyReply?(ctx: TurnContext, lang: Lang): Promise<void>;
+  redactionNotice?(ctx: TurnContext, lang: Lang, kinds: string[]): Promise<void>;
+  /** Starts the way to a human; without it the bot gives NAV's phone number. */
+  startHandoff?(dc: DialogContext): Promise<unknown>;
+  privacy?(dc: DialogContext, action: 'info' | 'delete'): Promise<unknown>;
+}
+
+export interface VeiviserBotOptions {
+  storage: Storage;
+  retentionDays: number;
+  flows: Dialog[];
+  understanding?: Understanding;
+  hooks?: RootHooks;
+}
+
+/**
+ * The root of every conversation: loads state, puts safety and the global commands before any
+ * flow, continues the active flow or starts one from what the user wrote, and saves state.
+ */
+export class VeiviserBot {
+  readonly conversationState: ConversationState;
+  private readonly dataAccessor: StatePropertyAccessor<ConversationData>;
+  private readonly dialogs: DialogSet;
+  private readonly flowIds: Set<string>;
+  private readonly hooks: RootHooks;
+
+  constructor(private readonly options: VeiviserBotOptions) {
+    this.conversationState = new ConversationState(options.storage);
+    this.dataAccessor = this.conversationState.createProperty<ConversationData>('veiviser');
+    this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
+    for (const flow of options.flows) this.dialogs.add(flow);
+    this.flowIds = new Set(options.flows.map((f) => f.id));
+    this.hooks = options.hooks ?? {};
+  }
+
+  async onMembersAdded(ctx: TurnContext): Promise<void> {
+    const added = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
+    if (added.length === 0) return;
+    await this.withState(ctx, async (data) => {
+      if (data.welcomed) return;
+      data.welcomed = true;
+      await ctx.sendActivities(welcomeActivities(data.lang, this.options.retentionDays));
+    });
+  }
+
+  /** The web page's language choice arrives as an event; it changes the language without a message. */
+  async onLanguageEvent(ctx: TurnContext): Promise<void> {
+    const value = ctx.activity.value as unknown;
+    if (!isLang(value)) return;
+    await this.withState(ctx, async (data) => {
+      if (data.lang === value) return;
+      data.lang = value;
+      setTurnData(ctx, data);
+      await ctx.sendActivity(t(value, 'language.switched'));
+    });
+  }
+
+  async onMessage(ctx: TurnContext): Promise<void> {
+    await this.withState(ctx, async (data) => {
+      const text = (ctx.activity.text ?? '').trim();
+      if (text.length > MAX_MESSAGE_CHARS) {
+        // Nothing of an over-long message is kept: a safety check still runs on it first.
+        if (await this.handleSafety(ctx, data, text)) return;
+        await ctx.sendActivity(t(data.lang, 'errors.tooLong', { max: MAX_MESSAGE_CHARS }));
+        return;
+      }
+      if (text && this.hooks.redact) {
+        const { text: clean, kinds } = this.hooks.redact(text);
+        if (kinds.length > 0) {
+          ctx.activity.text = clean;
+          if (!data.redactionNoticeGiven && this.hooks.redactionNotice) {
+            data.redactionNoticeGiven = true;
+            await this.hooks.redactionNotice(ctx, data.lang, kinds);
+          }
+        }
+      }
+      if (this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
+      if (text && (await this.handleSafety(ctx, data, ctx.activity.text ?? ''))) return;
+
+      const dc = await this.dialogs.createContext(ctx);
+      const submitted = ctx.activity.value as { verb?: unknown; action?: unknown } | undefined;
+      if (!text && submitted && typeof submitted === 'object') {
+        await this.handleSubmit(dc, data, submitted);
+        return;
+      }
+
+      const command = matchGlobalCommand(ctx.activity.text ?? '');
+      if (command) {
+        await this.runCommand(dc, data, command);
+        return;
+      }
+
+      const menuAction = matchMenuLabel(ctx.activity.text ?? '');
+      if (menuAction && !dc.activeDialog) {
+        await this.follow(dc, data, routeForMenu(menuAction));
+        return;
+      }
+
+      if (dc.activeDialog) {
+        clearUnhandled(ctx);
+        const result = await dc.continueDialog();
+        if (!isUnhandled(ctx)) {
+          data.misses = 0;
+          if (result.status === DialogTurnStatus.complete) await this.afterFlow(ctx, data);
+          return;
+        }
+        clearUnhandled(ctx);
+        const route = menuAction ? routeForMenu(menuAction) : await this.classify(ctx.activity.text ?? '', data);
+        if (route.kind === 'none') {
+          await this.miss(ctx, data, false);
+          await dc.repromptDialog();
+          return;
+        }
+        await this.follow(dc, data, route);
+        return;
+      }
+
+      await this.follow(dc, data, await this.classify(ctx.activity.text ?? '', data));
+    });
+  }
+
+  private async withState(ctx: TurnContext, work: (data: ConversationData) => Promise<void>): Promise<void> {
+    const data = await this.dataAccessor.get(ctx, newConversationData(langFromLocale(ctx.activity.locale)));
+    data.topicsExplained ??= [];
+    data.misses ??= 0;
+    setTurnData(ctx, data);
+    await work(data);
+    await this.conversationState.saveChanges(ctx);
+  }
+
+  private async handleSafety(ctx: TurnContext, data: ConversationData, text: string): Promise<boolean> {
+    const hit = this.hooks.checkSafety?.(text);
+    if (!hit) return false;
+    if (hit.kind === 'emergency_aid') {
+      await this.emergency(ctx, data.lang);
+    } else if (this.hooks.crisisReply) {
+      await this.hooks.crisisReply(ctx, hit.kind, data.lang);
+    }
+    return true;
+  }
+
+  private async handleSubmit(dc: DialogContext, data: ConversationData, value: { verb?: unknown; action?: unknown }): Promise<void> {
+    if (value.verb === 'menu' && isMenuAction(value.action)) {
+      await this.follow(dc, data, routeForMenu(value.action));
+      return;
+    }
+    if (dc.activeDialog) {
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.complete) await this.afterFlow(dc.context, data);
+      return;
+    }
+    await dc.context.sendActivity(menuActivity(data.lang, t(data.lang, 'errors.unknownButton')));
+  }
+
+  private async classify(text: string, data: ConversationData): Promise<Route> {
+    if (!text || !this.options.understanding) return { kind: 'none' };
+    const guess = await this.options.understanding.classify(text, data.lang);
+    if (guess.score < MIN_INTENT_SCORE) return { kind: 'none' };
+    return routeForIntent(guess.intent);
+  }
+
+  private async runCommand(dc: DialogContext, data: ConversationData, command: GlobalCommand): Promise<void> {
+    if (command.startsWith('lang:')) {
+      await this.follow(dc, data, { kind: 'language', lang: command.slice(5) as Lang });
+      return;
+    }
+    await this.follow(dc, data, { kind: command as 'help' | 'cancel' | 'restart' | 'human' });
+  }
+
+  private async follow(dc: DialogContext, data: ConversationData, route: Route): Promise<void> {
+    const ctx = dc.context;
+    const lang = data.lang;
+    if (route.kind !== 'none') data.misses = 0;
+    switch (route.kind) {
+      case 'flow':
+        if (!this.flowIds.has(route.dialogId)) {
+          await this.showMenu(ctx, lang, t(lang, 'welcome.choose'));
+          return;
+        }
+        if ((await dc.beginDialog(route.dialogId, route.options)).status === DialogTurnStatus.complete) await this.afterFlow(ctx, data);
+        return;
+      case 'emergency':
+        await this.emergency(ctx, lang);
+        return;
+      case 'human':
+        if (this.hooks.startHandoff) {
+          await this.hooks.startHandoff(dc);
+        } else {
+          await ctx.sendActivity(t(lang, 'human.placeholder'));
+        }
+        return;
+      case 'help':
+        await this.showMenu(ctx, lang, t(lang, 'help.text'));
+        return;
+      case 'cancel': {
+        const hadFlow = dc.activeDialog !== undefined;
+        await dc.cancelAllDialogs();
+        await this.showMenu(ctx, lang, t(lang, hadFlow ? 'cancel.done' : 'cancel.nothing'));
+        return;
+      }
+      case 'restart': {
+        await dc.cancelAllDialogs();
+        const fresh = newConversationData(lang);
+        Object.assign(data, fresh, { request: undefined, triage: undefined, welcomed: true, redactionNoticeGiven: data.redactionNoticeGiven });
+        await ctx.sendActivity(t(lang, 'restart.done'));
+        await this.showMenu(ctx, lang, t(lang, 'welcome.choose'));
+        return;
+      }
+      case 'language':
+        data.lang = route.lang;
+        setTurnData(ctx, data);
+        await ctx.sendActivity(t(route.lang, 'language.switched'));
+        if (dc.activeDialog) await dc.repromptDialog();
+        return;
+      case 'privacy':
+        if (this.hooks.privacy) await this.hooks.privacy(dc, route.action);
+        else await this.showMenu(ctx, lang, t(lang, 'welcome.storage', { days: this.options.retentionDays }));
+        return;
+      case 'smalltalk':
+        if (route.key === 'greeting') await this.showMenu(ctx, lang, t(lang, 'smalltalk.greeting'));
+        else await ctx.sendActivity(t(lang, `smalltalk.${route.key}`));
+        return;
+      case 'none':
+        await this.miss(ctx, data, true);
+        return;
+    }
+  }
+
+  private async emergency(ctx: TurnContext, lang: Lang): Promise<void> {
+    if (this.hooks.emergencyReply) await this.hooks.emergencyReply(ctx, lang);
+    else await ctx.sendActivity(t(lang, 'human.placeholder'));
+  }
+
+  /** After the second miss in a row the bot offers a human instead of asking again. */
+  private async miss(ctx: TurnContext, data: ConversationData, showMenu: boolean): Promise<void> {
+    data.misses += 1;
+    const lang = data.lang;
+    if (data.misses >= 2) {
+      await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'menu.human'), t(lang, 'menu.triage')], t(lang, 'human.offerAfterMisses')));
+      return;
+    }
+    if (showMenu) await this.showMenu(ctx, lang, t(lang, 'notUnderstood.text'));
+    else await ctx.sendActivity(t(lang, 'notUnderstood.text'));
+  }
+
+  private async afterFlow(ctx: TurnContext, data: ConversationData): Promise<void> {
+    await this.showMenu(ctx, data.lang, t(data.lang, 'welcome.choose'));
+  }
+
+  private async showMenu(ctx: TurnContext, lang: Lang, text: string): Promise<void> {
+    await ctx.sendActivity(menuActivity(lang, text) as Partial<Activity>);
+  }
+}
+
