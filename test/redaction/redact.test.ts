@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { redact, type RedactionKind } from '../../core/redaction/index.js';
+
+// Numbers computed with an independent script (Python) from the published mod-11 rules.
+const VALID: Array<[string, RedactionKind]> = [
+  ['15038512363', 'fodselsnummer'],
+  ['01019000164', 'fodselsnummer'],
+  ['31129949980', 'fodselsnummer'],
+  ['150385 12363', 'fodselsnummer'],
+  ['15.03.85 12363', 'fodselsnummer'],
+  ['150385-12363', 'fodselsnummer'],
+  ['45019012410', 'dnummer'],
+  ['71129987671', 'dnummer'],
+  ['12345678903', 'kontonummer'],
+  ['1234.56.78903', 'kontonummer'],
+  ['1234 56 78903', 'kontonummer'],
+  ['9710.05.12347', 'kontonummer'],
+  ['91234567', 'telefonnummer'],
+  ['912 34 567', 'telefonnummer'],
+  ['91 23 45 67', 'telefonnummer'],
+  ['+47 912 34 567', 'telefonnummer'],
+  ['+4791234567', 'telefonnummer'],
+  ['0047 22 33 44 55', 'telefonnummer'],
+  ['4000 1234', 'telefonnummer'],
+  ['ola.nordmann@example.no', 'epost'],
+  ['kari+nav@døgnvakt.example.com', 'epost'],
+];
+
+const LEFT_ALONE = [
+  '15038512364', // fødselsnummer with a wrong second control digit
+  '01019000165',
+  '45019012411', // D-nummer, wrong control digit
+  '12345678904', // account number, wrong control digit
+  '1234.56.78904',
+  '12345678901', // 11 digits, valid as neither
+  '11111111111',
+  '123456789012345', // too long to be any of them
+  '1234567', // 7 digits
+  '01234567', // phone numbers never start with 0 or 1
+  '12345678',
+  '25.12.2024', // a date, not a phone number
+  '20 000 000 kr', // an amount
+  'kr 25000000',
+  '55 55 33 33', // NAV kontaktsenter: public, not personal
+  'ola.nordmann at example',
+];
+
+describe('redaction of identifying numbers and addresses', () => {
+  for (const [value, kind] of VALID) {
+    it(`removes ${kind} written as "${value}"`, () => {
+      const result = redact(`Hei, mitt nummer er ${value}, takk.`);
+      assert.equal(result.text, 'Hei, mitt nummer er […], takk.');
+      assert.deepEqual(result.kinds, [kind]);
+    });
+  }
+
+  for (const value of LEFT_ALONE) {
+    it(`leaves "${value}" as it is`, () => {
+      const text = `Jeg skrev ${value} i søknaden.`;
+      assert.deepEqual(redact(text), { text, kinds: [] });
+    });
+  }
+
+  it('removes several kinds in one message and reports each kind once', () => {
+    const result = redact('fnr 15038512363, konto 1234.56.78903, ring 912 34 567 eller 41234567, e-post a@b.no');
+    assert.equal(result.text, 'fnr […], konto […], ring […] eller […], e-post […]');
+    assert.deepEqual(result.kinds, ['fodselsnummer', 'kontonummer', 'telefonnummer', 'epost']);
+  });
+
+  it('uses the placeholder the caller renders in the user language', () => {
+    const result = redact('Fødselsnummer: 15038512363', { placeholder: (k) => `[${k} fjernet]` });
+    assert.equal(result.text, 'Fødselsnummer: [fodselsnummer fjernet]');
+  });
+
+  it('finds a number glued to words and at the very start and end', () => {
+    assert.equal(redact('15038512363').text, '[…]');
+    assert.equal(redact('tlf:91234567').text, 'tlf:[…]');
+  });
+
+  it('keeps the text of a message without anything identifying byte for byte', () => {
+    const text = 'Jeg har ikke penger til mat. Jeg er 34 år og har 2 barn. Husleia er 12 500 kr.';
+    assert.deepEqual(redact(text), { text, kinds: [] });
+  });
+
+  it('is stable: redacting twice gives the same text', () => {
+    const once = redact('15038512363 og 91234567 og x@y.no').text;
+    assert.deepEqual(redact(once), { text: once, kinds: [] });
+  });
+});
