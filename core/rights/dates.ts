@@ -1,0 +1,25 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+export const OSLO = 'Europe/Oslo';
+
+/** A calendar date as "yyyy-MM-dd"; comparing two of them as strings compares the dates. */
+export type IsoDate = string;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+/** Today's date in Norway for the given instant: 22:30 UTC on 30 April is already 1 May in Oslo. */
+export function osloDate(now: Date): IsoDate {
+  return format(new TZDate(now, OSLO), 'yyyy-MM-dd');
+}
+
+/** The first date after `after` that falls on the month-day `monthDay` ("05-01"). */
+export function nextMonthDay(after: IsoDate, monthDay: string): IsoDate {
+  const year = Number(after.slice(0, 4));
+  const sameYear = `${year}-${monthDay}`;
+  return sameYear > after ? sameYear : `${year + 1}-${monthDay}`;
+}
