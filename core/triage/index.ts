@@ -1,0 +1,5 @@
+export * from './codes.js';
+export * from './questionBank.js';
+export * from './flow.js';
+export * from './validateAnswers.js';
+export * from './assess.js';
