@@ -1,0 +1,12 @@
+export { LocalDirectLine, type LocalDirectLineOptions, type DirectLineLog } from './localDirectLine.js';
+export { MemoryDirectLineStore, DEFAULT_LOG_CAP } from './memoryStore.js';
+export {
+  activityId,
+  UnknownConversationError,
+  type ConversationRecord,
+  type Delivery,
+  type DirectLineStore,
+  type LoggedActivity,
+  type Unsubscribe,
+} from './store.js';
+export type { RateLimitOptions } from './rateLimit.js';
