@@ -1,0 +1,41 @@
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config.js';
+import { composeParts } from './compose.js';
+import { startServer } from './server.js';
+
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const parts = await composeParts(config, { log });
+  const running = await startServer(config, { ...parts, log });
+  const base = `http://localhost:${running.port}`;
+  log.info({ port: running.port, store: config.databaseUrl ? 'postgres' : 'lowdb', startupMs: Date.now() - started }, 'Veiviser is running');
+  // Printed to the terminal for the person who started it; never written to the structured log.
+  process.stdout.write(`\n  Veiviser:      ${base}/\n  Veileder page: ${base}/veileder\n`);
+  if (config.veilederTokenGenerated) process.stdout.write(`  Veileder token (generated for this run): ${config.veilederToken}\n`);
+  process.stdout.write('\n');
+
+  const stop = (signal: string) => {
+    log.info({ signal, inFlight: running.directLine.inFlight() }, 'shutting down; finishing turns in flight');
+    running.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`veiviser: ${err.message}\n`);
+  } else {
+    log.fatal({ err }, 'start-up failed');
+  }
+  process.exit(1);
+});

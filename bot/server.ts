@@ -1,0 +1,120 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Storage } from 'botbuilder';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import { createApplication } from './app.js';
+import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './directline/index.js';
+import { createTeamsAdapter, botFrameworkRouter } from './teamsChannel.js';
+import { TurnTracker } from './turnTracker.js';
+import { VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
+import type { Dialog } from 'botbuilder-dialogs';
+
+export interface ServerParts {
+  storage: Storage;
+  directLineStore: DirectLineStore;
+  directLineSecret: string;
+  flows?: Dialog[];
+  understanding?: Understanding;
+  hooks?: RootHooks;
+  /** Mounts extra routes (static page, veileder page and API) on the express app. */
+  mount?: (web: Express, parts: { directLine: LocalDirectLine }) => void;
+  /** Called on close, after HTTP has stopped and turns have finished. */
+  onClose?: () => Promise<void>;
+  rateLimit?: RateLimitOptions;
+  log?: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  directLine: LocalDirectLine;
+  bot: VeiviserBot;
+  /** Stops taking requests, lets turns in flight finish (up to drainMs), then closes stores. */
+  close(drainMs?: number): Promise<void>;
+}
+
+const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
+  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
+  const message = status === 413 ? 'request too large' : status === 400 ? 'request body is not valid JSON' : 'something went wrong';
+  if (!res.headersSent) res.status(status).json({ error: { code: status, message } });
+};
+
+export async function startServer(config: Config, parts: ServerParts): Promise<RunningServer> {
+  const log = parts.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const bot = new VeiviserBot({
+    storage: parts.storage,
+    retentionDays: config.retentionDays,
+    flows: parts.flows ?? [],
+    understanding: parts.understanding,
+    hooks: parts.hooks,
+  });
+  const teamsAdapter = config.credentials ? createTeamsAdapter(config.credentials) : undefined;
+  const app = createApplication(bot, { adapter: teamsAdapter, log });
+  const tracker = new TurnTracker();
+  const logic = (ctx: Parameters<typeof app.run>[0]) => app.run(ctx).then(() => undefined);
+
+  const directLine = new LocalDirectLine({
+    logic,
+    store: parts.directLineStore,
+    tokenSecret: parts.directLineSecret,
+    rateLimit: parts.rateLimit,
+    log: log.child({ component: 'directline' }),
+  });
+
+  const web = express();
+  web.disable('x-powered-by');
+  web.set('trust proxy', 'loopback');
+  web.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // Web Chat injects its own styles at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          scriptSrc: ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  web.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  web.use('/v3/directline', directLine.router());
+  if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, (work) => tracker.track(work)));
+  parts.mount?.(web, { directLine });
+  web.use((_req, res) => {
+    res.status(404).json({ error: { code: 404, message: 'not found' } });
+  });
+  web.use(jsonErrors);
+
+  const server = createServer(web);
+  directLine.attachWebSocket(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  const close = (drainMs = 10_000) => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([directLine.drain(drainMs), tracker.drain(drainMs)]);
+      await directLine.close();
+      server.closeAllConnections();
+      await stopped;
+      await parts.onClose?.();
+    })();
+    return closing;
+  };
+
+  return { url: `http://127.0.0.1:${port}`, port, server, directLine, bot, close };
+}
