@@ -62,6 +62,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     store: parts.directLineStore,
     tokenSecret: parts.directLineSecret,
     rateLimit: parts.rateLimit,
+    redactText: parts.hooks?.redact ? (text) => parts.hooks!.redact!(text).text : undefined,
     log: log.child({ component: 'directline' }),
   });
 

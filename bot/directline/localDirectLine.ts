@@ -151,7 +151,12 @@ export class LocalDirectLine extends BotAdapter {
   /** Logs and echoes the user's activity, then runs the bot's turn. Resolves with the activity id. */
   async receiveFromUser(record: ConversationRecord, inbound: Partial<Activity>): Promise<string> {
     const activity: Partial<Activity> = { ...inbound, ...this.envelope(record) };
-    if (typeof activity.text === 'string' && this.options.redactText) activity.text = this.options.redactText(activity.text);
+    if (typeof activity.text === 'string' && this.options.redactText) {
+      const clean = this.options.redactText(activity.text);
+      // Tells the bot that something was removed, so it can explain why once.
+      if (clean !== activity.text) activity.channelData = { ...(activity.channelData as object | undefined), redacted: true };
+      activity.text = clean;
+    }
     if (activity.type === ActivityTypes.Typing) {
       activity.id = `${record.id}|typing`;
     } else {

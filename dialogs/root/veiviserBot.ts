@@ -44,7 +44,7 @@ export interface RootHooks {
   checkSafety?(text: string): { kind: SafetyKind } | null;
   crisisReply?(ctx: TurnContext, kind: 'self_harm' | 'violence', lang: Lang): Promise<void>;
   emergencyReply?(ctx: TurnContext, lang: Lang): Promise<void>;
-  redactionNotice?(ctx: TurnContext, lang: Lang, kinds: string[]): Promise<void>;
+  redactionNotice?(ctx: TurnContext, lang: Lang): Promise<void>;
   /** Starts the way to a human; without it the bot gives NAV's phone number. */
   startHandoff?(dc: DialogContext): Promise<unknown>;
   privacy?(dc: DialogContext, action: 'info' | 'delete'): Promise<unknown>;
@@ -109,16 +109,7 @@ export class VeiviserBot {
         await ctx.sendActivity(t(data.lang, 'errors.tooLong', { max: MAX_MESSAGE_CHARS }));
         return;
       }
-      if (text && this.hooks.redact) {
-        const { text: clean, kinds } = this.hooks.redact(text);
-        if (kinds.length > 0) {
-          ctx.activity.text = clean;
-          if (!data.redactionNoticeGiven && this.hooks.redactionNotice) {
-            data.redactionNoticeGiven = true;
-            await this.hooks.redactionNotice(ctx, data.lang, kinds);
-          }
-        }
-      }
+      if (text) await this.redact(ctx, data, text);
       if (this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
       if (text && (await this.handleSafety(ctx, data, ctx.activity.text ?? ''))) return;
 
@@ -171,6 +162,20 @@ export class VeiviserBot {
     setTurnData(ctx, data);
     await work(data);
     await this.conversationState.saveChanges(ctx);
+  }
+
+  /**
+   * Channels without their own redaction (Teams) are redacted here; the local Direct Line has
+   * already redacted before logging and marks the activity, so the notice is still given once.
+   */
+  private async redact(ctx: TurnContext, data: ConversationData, text: string): Promise<void> {
+    const result = this.hooks.redact?.(text);
+    if (result && result.kinds.length > 0) ctx.activity.text = result.text;
+    const redactedUpstream = (ctx.activity.channelData as { redacted?: unknown } | undefined)?.redacted === true;
+    if ((result?.kinds.length || redactedUpstream) && !data.redactionNoticeGiven && this.hooks.redactionNotice) {
+      data.redactionNoticeGiven = true;
+      await this.hooks.redactionNotice(ctx, data.lang);
+    }
   }
 
   private async handleSafety(ctx: TurnContext, data: ConversationData, text: string): Promise<boolean> {
