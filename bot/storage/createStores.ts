@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { ConversationStorage } from './conversationStorage.js';
+import { LowdbRecordStore } from './lowdbRecordStore.js';
+import { LowdbStorage } from './lowdbStorage.js';
+import { migrate } from './pgSchema.js';
+import { PgRecordStore } from './pgRecordStore.js';
+import { PgStorage } from './pgStorage.js';
+import type { RecordStore } from './recordStore.js';
+
+export interface StoresConfig {
+  /** lowdb files go to <dataDir>/state and <dataDir>/records. */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of lowdb (several instances can share it). */
+  databaseUrl?: string;
+  retentionDays: number;
+  /** Audit entries are kept this long; default retentionDays. */
+  auditRetentionDays?: number;
+  /** PostgreSQL schema; default "veiviser". Tests pass a fresh one per run. */
+  schema?: string;
+  /** Connections in the PostgreSQL pool; default 10. */
+  poolSize?: number;
+  clock?: () => Date;
+  /** Called with errors that have no caller to throw to (a lost LISTEN connection, a listener that threw). */
+  onError?: (error: unknown) => void;
+}
+
+export interface Stores {
+  storage: ConversationStorage;
+  records: RecordStore;
+  backend: 'lowdb' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** Opens the configured stores: lowdb by default, PostgreSQL (schema migrated) with databaseUrl. */
+export async function createStores(config: StoresConfig): Promise<Stores> {
+  const common = { retentionDays: config.retentionDays, clock: config.clock };
+  if (!config.databaseUrl) {
+    const storage = new LowdbStorage({ dir: join(config.dataDir, 'state'), ...common });
+    const records = await LowdbRecordStore.open({
+      dir: join(config.dataDir, 'records'),
+      auditRetentionDays: config.auditRetentionDays,
+      onError: config.onError,
+      ...common,
+    });
+    return { storage, records, backend: 'lowdb', close: () => records.close() };
+  }
+  const schema = config.schema ?? 'veiviser';
+  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', (error) => config.onError?.(error));
+  try {
+    await migrate(pool, schema);
+    const storage = new PgStorage({ pool, schema, ...common });
+    const records = await PgRecordStore.open({
+      pool,
+      connectionString: config.databaseUrl,
+      schema,
+      auditRetentionDays: config.auditRetentionDays,
+      onError: config.onError,
+      ...common,
+    });
+    return {
+      storage,
+      records,
+      backend: 'postgres',
+      close: async () => {
+        await records.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A schema name no other run uses (tests). */
+export function uniqueSchemaName(prefix = 'veiviser_test'): string {
+  return `${prefix}_${randomBytes(5).toString('hex')}`;
+}

@@ -1,0 +1,18 @@
+export { createStores, uniqueSchemaName } from './createStores.js';
+export type { Stores, StoresConfig } from './createStores.js';
+export type { ConversationStorage } from './conversationStorage.js';
+export { conversationOfKey } from './conversationStorage.js';
+export { RecordConflictError } from './recordStore.js';
+export type {
+  AuditEntry,
+  AuditRecord,
+  Claim,
+  DeletionCount,
+  ListFilter,
+  LogEntry,
+  RecordInput,
+  RecordStore,
+  StoredRecord,
+  TranscriptEntry,
+  TranscriptSpeaker,
+} from './recordStore.js';

@@ -1,0 +1,48 @@
+import type { Unsubscribe } from './recordStore.js';
+
+type Listener = (message: unknown) => void;
+
+/**
+ * Channels within one process. Messages are copied through JSON and delivered on a later tick,
+ * just as they would arrive from PostgreSQL, so code tested on lowdb behaves the same on PG.
+ */
+export class LocalPubSub {
+  readonly #channels = new Map<string, Set<Listener>>();
+  #onError: (error: unknown) => void;
+
+  constructor(onError: (error: unknown) => void = () => undefined) {
+    this.#onError = onError;
+  }
+
+  /** Delivers to this process's listeners (the PG store calls it for each NOTIFY it receives). */
+  deliver(channel: string, message: unknown): void {
+    const listeners = this.#channels.get(channel);
+    if (!listeners?.size) return;
+    for (const listener of [...listeners]) {
+      try {
+        listener(structuredClone(message));
+      } catch (error) {
+        this.#onError(error);
+      }
+    }
+  }
+
+  async publish(channel: string, message: unknown): Promise<void> {
+    const copy: unknown = JSON.parse(JSON.stringify(message ?? null));
+    setImmediate(() => this.deliver(channel, copy));
+  }
+
+  subscribe(channel: string, listener: Listener): Unsubscribe {
+    let listeners = this.#channels.get(channel);
+    if (!listeners) this.#channels.set(channel, (listeners = new Set()));
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (!listeners.size) this.#channels.delete(channel);
+    };
+  }
+
+  clear(): void {
+    this.#channels.clear();
+  }
+}

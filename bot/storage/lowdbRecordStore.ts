@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { redact } from '../../core/redaction/index.js';
+import { expiryFrom, isExpired, isOpenHandoff, shouldSweepRecord } from '../../core/retention/index.js';
+import { hashName, join, listNames, readJson, removeDir, removeFile, writeJson, writeTextAtomic } from './jsonFiles.js';
+import { KeyedLock } from './keyedLock.js';
+import { LocalPubSub } from './localPubSub.js';
+import {
+  assertKind,
+  assertLogName,
+  auditRecord,
+  matchesState,
+  RecordConflictError,
+  type AuditEntry,
+  type AuditRecord,
+  type Claim,
+  type DeleteConversationOptions,
+  type DeletionCount,
+  type ListFilter,
+  type LogEntry,
+  type RecordInput,
+  type RecordStore,
+  type StoredRecord,
+  type TranscriptEntry,
+  type TranscriptSpeaker,
+  type Unsubscribe,
+} from './recordStore.js';
+
+export interface LowdbRecordStoreOptions {
+  /** DATA_DIR/records */
+  dir: string;
+  retentionDays: number;
+  /** How long audit entries are kept; default retentionDays. */
+  auditRetentionDays?: number;
+  clock?: () => Date;
+  onError?: (error: unknown) => void;
+}
+
+type Meta = Omit<StoredRecord, 'value'>;
+
+interface LogFile<T = unknown> {
+  conversationId: string;
+  log: string;
+  expiresAt: string;
+  entries: LogEntry<T>[];
+}
+
+const TRANSCRIPT = 'transcript';
+
+/**
+ * The record store on lowdb files, for one process:
+ *   records/kinds/<kind>/<hash(id)>.json       one keyed record per file
+ *   records/logs/<hash(conversation)>/<log>.json   append-only logs (transcript, directline)
+ *   records/audit/<expiry date>.jsonl            audit lines, one file per day of expiry
+ * An index of record metadata is kept in memory (built at open) for list, delete and sweep.
+ */
+export class LowdbRecordStore implements RecordStore {
+  readonly #dir: string;
+  readonly #retentionDays: number;
+  readonly #auditRetentionDays: number;
+  readonly #clock: () => Date;
+  readonly #lock = new KeyedLock();
+  readonly #pubsub: LocalPubSub;
+  readonly #records = new Map<string, Meta>();
+  readonly #logs = new Map<string, Map<string, string>>();
+
+  private constructor(options: LowdbRecordStoreOptions) {
+    this.#dir = options.dir;
+    this.#retentionDays = options.retentionDays;
+    this.#auditRetentionDays = options.auditRetentionDays ?? options.retentionDays;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#pubsub = new LocalPubSub(options.onError);
+  }
+
+  static async open(options: LowdbRecordStoreOptions): Promise<LowdbRecordStore> {
+    const store = new LowdbRecordStore(options);
+    await store.#loadIndex();
+    return store;
+  }
+
+  async #loadIndex(): Promise<void> {
+    const kindsDir = join(this.#dir, 'kinds');
+    for (const kind of await listNames(kindsDir)) {
+      for (const name of await listNames(join(kindsDir, kind))) {
+        const record = await readJson<StoredRecord>(join(kindsDir, kind, name));
+        if (record) this.#records.set(this.#key(record.kind, record.id), metaOf(record));
+      }
+    }
+    const logsDir = join(this.#dir, 'logs');
+    for (const folder of await listNames(logsDir)) {
+      for (const name of await listNames(join(logsDir, folder))) {
+        const file = await readJson<LogFile>(join(logsDir, folder, name));
+        if (file) this.#noteLog(file.conversationId, file.log, file.expiresAt);
+      }
+    }
+  }
+
+  #key(kind: string, id: string): string {
+    return `${kind}\n${id}`;
+  }
+
+  #recordPath(kind: string, id: string): string {
+    return join(this.#dir, 'kinds', kind, `${hashName(id)}.json`);
+  }
+
+  #logFolder(conversationId: string): string {
+    return join(this.#dir, 'logs', hashName(conversationId));
+  }
+
+  #noteLog(conversationId: string, log: string, expiresAt: string): void {
+    let logs = this.#logs.get(conversationId);
+    if (!logs) this.#logs.set(conversationId, (logs = new Map()));
+    logs.set(log, expiresAt);
+  }
+
+  #expiry(): string {
+    return expiryFrom(this.#clock(), this.#retentionDays).toISOString();
+  }
+
+  #visible(meta: Meta | StoredRecord | undefined): boolean {
+    return meta !== undefined && !shouldSweepRecord(meta, this.#clock());
+  }
+
+  async #read<T>(kind: string, id: string): Promise<StoredRecord<T> | undefined> {
+    if (!this.#records.has(this.#key(kind, id))) return undefined;
+    const record = await readJson<StoredRecord<T>>(this.#recordPath(kind, id));
+    return record && record.id === id ? record : undefined;
+  }
+
+  async #write<T>(record: StoredRecord<T>): Promise<StoredRecord<T>> {
+    await writeJson(this.#recordPath(record.kind, record.id), record);
+    this.#records.set(this.#key(record.kind, record.id), metaOf(record));
+    return record;
+  }
+
+  async get<T>(kind: string, id: string): Promise<StoredRecord<T> | undefined> {
+    assertKind(kind);
+    const record = await this.#read<T>(kind, id);
+    return this.#visible(record) ? record : undefined;
+  }
+
+  async put<T>(kind: string, id: string, input: RecordInput<T>, expectedVersion?: string | null): Promise<StoredRecord<T>> {
+    assertKind(kind);
+    return this.#lock.run(this.#key(kind, id), async () => {
+      const found = await this.#read<T>(kind, id);
+      const current = this.#visible(found) ? found : undefined;
+      if (expectedVersion === null && current) throw new RecordConflictError(kind, id);
+      if (typeof expectedVersion === 'string' && current?.version !== expectedVersion) throw new RecordConflictError(kind, id);
+      const now = this.#clock().toISOString();
+      return this.#write<T>({
+        kind,
+        id,
+        conversationId: input.conversationId ?? null,
+        state: input.state ?? null,
+        value: input.value,
+        version: randomUUID(),
+        createdAt: current?.createdAt ?? now,
+        updatedAt: now,
+        expiresAt: input.expiresAt?.toISOString() ?? this.#expiry(),
+      });
+    });
+  }
+
+  async list<T>(kind: string, filter: ListFilter = {}): Promise<StoredRecord<T>[]> {
+    assertKind(kind);
+    const metas = [...this.#records.values()]
+      .filter((m) => m.kind === kind && this.#visible(m))
+      .filter((m) => filter.conversationId === undefined || m.conversationId === filter.conversationId)
+      .filter((m) => matchesState(m.state, filter.state))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .slice(0, filter.limit ?? Infinity);
+    const records = await Promise.all(metas.map((m) => this.#read<T>(m.kind, m.id)));
+    return records.filter((r): r is StoredRecord<T> => r !== undefined);
+  }
+
+  async delete(kind: string, id: string, expectedVersion?: string): Promise<boolean> {
+    assertKind(kind);
+    return this.#lock.run(this.#key(kind, id), async () => {
+      const current = await this.#read(kind, id);
+      if (!current || (expectedVersion !== undefined && current.version !== expectedVersion)) return false;
+      this.#records.delete(this.#key(kind, id));
+      return removeFile(this.#recordPath(kind, id));
+    });
+  }
+
+  async claim<T>(kind: string, id: string, claim: Claim<T>): Promise<StoredRecord<T> | undefined> {
+    assertKind(kind);
+    return this.#lock.run(this.#key(kind, id), async () => {
+      const current = await this.#read<T>(kind, id);
+      if (!current || !this.#visible(current) || current.state === null || !claim.from.includes(current.state)) return undefined;
+      return this.#write<T>({
+        ...current,
+        state: claim.to,
+        value: claim.update ? claim.update(current.value) : current.value,
+        version: randomUUID(),
+        updatedAt: this.#clock().toISOString(),
+        expiresAt: this.#expiry(),
+      });
+    });
+  }
+
+  async appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number> {
+    const text = entry.from === 'user' ? redact(entry.text).text : entry.text;
+    return this.appendLog(conversationId, TRANSCRIPT, { from: entry.from, text }, entry.at);
+  }
+
+  async readTranscript(conversationId: string, after = 0): Promise<TranscriptEntry[]> {
+    const entries = await this.readLog<{ from: TranscriptSpeaker; text: string }>(conversationId, TRANSCRIPT, after);
+    return entries.map((e) => ({ seq: e.seq, at: e.at, from: e.data.from, text: e.data.text }));
+  }
+
+  async appendLog<T>(conversationId: string, log: string, data: T, at?: Date): Promise<number> {
+    assertLogName(log);
+    const path = join(this.#logFolder(conversationId), `${log}.json`);
+    return this.#lock.run(path, async () => {
+      const file = (await readJson<LogFile<T>>(path)) ?? { conversationId, log, expiresAt: '', entries: [] };
+      const seq = (file.entries.at(-1)?.seq ?? 0) + 1;
+      file.entries.push({ seq, at: (at ?? this.#clock()).toISOString(), data });
+      file.expiresAt = this.#expiry();
+      await writeJson(path, file);
+      this.#noteLog(conversationId, log, file.expiresAt);
+      return seq;
+    });
+  }
+
+  async readLog<T>(conversationId: string, log: string, after = 0): Promise<LogEntry<T>[]> {
+    assertLogName(log);
+    const file = await readJson<LogFile<T>>(join(this.#logFolder(conversationId), `${log}.json`));
+    if (!file || (isExpired(file.expiresAt, this.#clock()) && !(await this.#hasOpenHandoff(conversationId)))) return [];
+    return file.entries.filter((e) => e.seq > after);
+  }
+
+  async #hasOpenHandoff(conversationId: string): Promise<boolean> {
+    return [...this.#records.values()].some((m) => m.conversationId === conversationId && isOpenHandoff(m.kind, m.state));
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    const record = auditRecord(entry, this.#clock());
+    const expires = expiryFrom(new Date(record.at), this.#auditRetentionDays).toISOString();
+    const dir = join(this.#dir, 'audit');
+    const path = join(dir, `${expires.slice(0, 10)}.jsonl`);
+    await this.#lock.run(path, async () => {
+      await mkdir(dir, { recursive: true });
+      // The line starts with a newline: a line torn by a crash cannot swallow the next one.
+      await appendFile(path, `\n${JSON.stringify({ ...record, expiresAt: expires })}`);
+    });
+  }
+
+  async readAudit(filter: { conversationId?: string; since?: Date } = {}): Promise<AuditRecord[]> {
+    const dir = join(this.#dir, 'audit');
+    const out: AuditRecord[] = [];
+    for (const name of (await listNames(dir)).sort()) {
+      for (const line of (await readFile(join(dir, name), 'utf8')).split('\n')) {
+        const entry = parseLine(line);
+        if (!entry) continue;
+        if (filter.conversationId !== undefined && entry.conversationId !== filter.conversationId) continue;
+        if (filter.since && Date.parse(entry.at) < filter.since.getTime()) continue;
+        const { expiresAt: _expires, ...rest } = entry;
+        out.push(rest);
+      }
+    }
+    return out.sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async deleteConversation(conversationId: string, options: DeleteConversationOptions = {}): Promise<DeletionCount> {
+    const keep = new Set((options.except ?? []).map((r) => this.#key(r.kind, r.id)));
+    let records = 0;
+    for (const meta of [...this.#records.values()]) {
+      if (meta.conversationId !== conversationId || keep.has(this.#key(meta.kind, meta.id))) continue;
+      if (await this.delete(meta.kind, meta.id)) records++;
+    }
+    let logs = 0;
+    for (const log of [...(this.#logs.get(conversationId)?.keys() ?? [])]) {
+      const path = join(this.#logFolder(conversationId), `${log}.json`);
+      if (await this.#lock.run(path, () => removeFile(path))) logs++;
+    }
+    await removeDir(this.#logFolder(conversationId));
+    this.#logs.delete(conversationId);
+    return { records, logs };
+  }
+
+  async conversationsWithOpenHandoffs(): Promise<Set<string>> {
+    const open = new Set<string>();
+    for (const m of this.#records.values()) if (m.conversationId && isOpenHandoff(m.kind, m.state)) open.add(m.conversationId);
+    return open;
+  }
+
+  async sweepExpired(now: Date): Promise<DeletionCount & { audit: number }> {
+    let records = 0;
+    for (const meta of [...this.#records.values()]) {
+      if (!shouldSweepRecord(meta, now)) continue;
+      const gone = await this.#lock.run(this.#key(meta.kind, meta.id), async () => {
+        const fresh = await this.#read(meta.kind, meta.id);
+        if (!fresh || !shouldSweepRecord(fresh, now)) return false;
+        this.#records.delete(this.#key(meta.kind, meta.id));
+        return removeFile(this.#recordPath(meta.kind, meta.id));
+      });
+      if (gone) records++;
+    }
+    const open = await this.conversationsWithOpenHandoffs();
+    let logs = 0;
+    for (const [conversationId, entries] of [...this.#logs]) {
+      if (open.has(conversationId)) continue;
+      for (const [log, expiresAt] of [...entries]) {
+        if (!isExpired(expiresAt, now)) continue;
+        const path = join(this.#logFolder(conversationId), `${log}.json`);
+        const gone = await this.#lock.run(path, async () => {
+          const fresh = await readJson<LogFile>(path);
+          if (fresh && !isExpired(fresh.expiresAt, now)) return false;
+          entries.delete(log);
+          return removeFile(path);
+        });
+        if (gone) logs++;
+      }
+      if (!entries.size) {
+        this.#logs.delete(conversationId);
+        await removeDir(this.#logFolder(conversationId));
+      }
+    }
+    return { records, logs, audit: await this.#sweepAudit(now) };
+  }
+
+  async #sweepAudit(now: Date): Promise<number> {
+    const dir = join(this.#dir, 'audit');
+    let removed = 0;
+    for (const name of await listNames(dir)) {
+      const path = join(dir, name);
+      await this.#lock.run(path, async () => {
+        const lines = (await readFile(path, 'utf8')).split('\n').map(parseLine).filter((e) => e !== undefined);
+        const kept = lines.filter((e) => !isExpired(e.expiresAt, now));
+        removed += lines.length - kept.length;
+        if (!kept.length) await removeFile(path);
+        else if (kept.length < lines.length) await writeTextAtomic(path, kept.map((e) => `\n${JSON.stringify(e)}`).join(''));
+      });
+    }
+    return removed;
+  }
+
+  publish(channel: string, message: unknown): Promise<void> {
+    return this.#pubsub.publish(channel, message);
+  }
+
+  subscribe(channel: string, listener: (message: unknown) => void): Unsubscribe {
+    return this.#pubsub.subscribe(channel, listener);
+  }
+
+  async close(): Promise<void> {
+    this.#pubsub.clear();
+  }
+}
+
+function metaOf(record: StoredRecord): Meta {
+  const { value: _value, ...meta } = record;
+  return meta;
+}
+
+function parseLine(line: string): (AuditRecord & { expiresAt: string }) | undefined {
+  if (!line.trim()) return undefined;
+  try {
+    return JSON.parse(line) as AuditRecord & { expiresAt: string };
+  } catch {
+    return undefined;
+  }
+}

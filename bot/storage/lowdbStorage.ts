@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { StoreItems } from 'botbuilder';
+import { expiryFrom, isExpired } from '../../core/retention/index.js';
+import { conversationOfKey, eTagConflict, type ConversationStorage } from './conversationStorage.js';
+import { hashName, join, listNames, readJson, removeDir, removeFile, writeJson } from './jsonFiles.js';
+import { KeyedLock } from './keyedLock.js';
+
+interface Envelope {
+  key: string;
+  conversationId: string | null;
+  expiresAt: string;
+  item: Record<string, unknown>;
+}
+
+export interface LowdbStorageOptions {
+  /** Directory for the state files (DATA_DIR/state). */
+  dir: string;
+  retentionDays: number;
+  clock?: () => Date;
+}
+
+const NO_CONVERSATION = '_';
+
+/**
+ * botbuilder Storage on lowdb: one small JSON file per key, in a folder per conversation, so a
+ * write costs the same however many conversations there are, and deleting a conversation removes
+ * one folder. eTags follow MemoryStorage exactly. One process only: the lock is in memory.
+ */
+export class LowdbStorage implements ConversationStorage {
+  readonly #dir: string;
+  readonly #retentionDays: number;
+  readonly #clock: () => Date;
+  readonly #lock = new KeyedLock();
+
+  constructor(options: LowdbStorageOptions) {
+    this.#dir = options.dir;
+    this.#retentionDays = options.retentionDays;
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  #folder(conversationId: string | undefined): string {
+    return join(this.#dir, conversationId === undefined ? NO_CONVERSATION : hashName(conversationId));
+  }
+
+  #path(key: string): string {
+    return join(this.#folder(conversationOfKey(key)), `${hashName(key)}.json`);
+  }
+
+  async #load(key: string): Promise<Envelope | undefined> {
+    const envelope = await readJson<Envelope>(this.#path(key));
+    // An expired item the sweep has not reached yet is gone as far as the bot is concerned.
+    if (!envelope || envelope.key !== key || isExpired(envelope.expiresAt, this.#clock())) return undefined;
+    return envelope;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    const items: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const envelope = await this.#load(key);
+        if (envelope) items[key] = envelope.item;
+      }),
+    );
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    await Promise.all(
+      Object.entries(changes).map(([key, next]) =>
+        this.#lock.run(key, async () => {
+          const eTag = (next as { eTag?: string } | null)?.eTag;
+          const current = await this.#load(key);
+          if (current && eTag && eTag !== '*' && current.item.eTag !== eTag) throw eTagConflict(key);
+          const conversationId = conversationOfKey(key) ?? null;
+          const envelope: Envelope = {
+            key,
+            conversationId,
+            expiresAt: expiryFrom(this.#clock(), this.#retentionDays).toISOString(),
+            item: { ...(next as object), eTag: randomUUID() },
+          };
+          await writeJson(this.#path(key), envelope);
+        }),
+      ),
+    );
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.#lock.run(key, () => removeFile(this.#path(key)))));
+  }
+
+  async deleteConversation(conversationId: string): Promise<number> {
+    const folder = this.#folder(conversationId);
+    const count = (await listNames(folder)).length;
+    await removeDir(folder);
+    return count;
+  }
+
+  async sweepExpired(now: Date, keep: ReadonlySet<string>): Promise<number> {
+    let removed = 0;
+    for (const folder of await listNames(this.#dir)) {
+      for (const name of await listNames(join(this.#dir, folder))) {
+        const path = join(this.#dir, folder, name);
+        const envelope = await readJson<Envelope>(path).catch(() => undefined);
+        if (!envelope || !isExpired(envelope.expiresAt, now)) continue;
+        if (envelope.conversationId && keep.has(envelope.conversationId)) continue;
+        const gone = await this.#lock.run(envelope.key, async () => {
+          // Re-check under the lock: a turn may have written it since.
+          const fresh = await readJson<Envelope>(path);
+          return fresh && isExpired(fresh.expiresAt, now) ? removeFile(path) : false;
+        });
+        if (gone) removed++;
+      }
+    }
+    return removed;
+  }
+}

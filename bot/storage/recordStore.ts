@@ -1,0 +1,180 @@
+/**
+ * The bot's own records (not botbuilder state): transcripts, handoffs, consent, callbacks, Direct
+ * Line conversations, audit. One interface, two implementations (lowdb files for one process,
+ * PostgreSQL for several instances), both held to the same contract tests (test/storage/).
+ *
+ * Rules every implementation keeps:
+ * - Every keyed record and log carries `expiresAt` (default: now + RETENTION_DAYS, refreshed on
+ *   each write); `sweepExpired` deletes what has passed it, but never a handoff that is still open.
+ * - `put` with `expectedVersion` and `claim` are compare-and-set: of two racing writers exactly one
+ *   wins; the other gets RecordConflictError (put) or undefined (claim).
+ * - Transcript text from the user is redacted again on the way in (a safety net: the pipeline
+ *   redacts first, with placeholders in the user's language).
+ * - Audit entries are ids and verbs only: a field with whitespace is refused, so no message text
+ *   can end up in the audit log by accident.
+ */
+export interface StoredRecord<T = unknown> {
+  kind: string;
+  id: string;
+  /** The conversation this record is about; deleteConversation removes it with the rest. */
+  conversationId: string | null;
+  /** Lifecycle state (for handoffs: offered, queued, accepted…); what claim compares. */
+  state: string | null;
+  value: T;
+  /** Changes on every write; pass it back as expectedVersion for compare-and-set. */
+  version: string;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+}
+
+export interface RecordInput<T> {
+  value: T;
+  conversationId?: string | null;
+  state?: string | null;
+  /** Default: now + retention days. */
+  expiresAt?: Date;
+}
+
+export interface ListFilter {
+  conversationId?: string;
+  state?: string | readonly string[];
+  /** Oldest first (by createdAt); at most this many. */
+  limit?: number;
+}
+
+export interface Claim<T> {
+  /** Change only when the current state is one of these. */
+  from: readonly string[];
+  to: string;
+  /** Optional change to the value, made in the same atomic step. */
+  update?: (value: T) => T;
+}
+
+export type TranscriptSpeaker = 'user' | 'bot' | 'veileder';
+
+export interface TranscriptEntry {
+  seq: number;
+  from: TranscriptSpeaker;
+  text: string;
+  at: string;
+}
+
+export interface LogEntry<T = unknown> {
+  seq: number;
+  at: string;
+  data: T;
+}
+
+export interface AuditEntry {
+  /** Who: "veileder:<id>", "user", "system". */
+  actor: string;
+  /** What: "handoff.view", "handoff.accept", "conversation.delete"… */
+  action: string;
+  /** What it was done to: a handoff id, a conversation id. */
+  target?: string;
+  conversationId?: string;
+  /** When (set by the store when missing). */
+  at?: string;
+}
+
+export type AuditRecord = AuditEntry & { at: string };
+
+/** Only the known fields, so an extra property (say, a message) is never stored. */
+export function auditRecord(entry: AuditEntry, now: Date): AuditRecord {
+  assertAuditEntry(entry);
+  const at = entry.at === undefined ? now : new Date(entry.at);
+  const record: AuditRecord = { actor: entry.actor, action: entry.action, at: at.toISOString() };
+  if (entry.target !== undefined) record.target = entry.target;
+  if (entry.conversationId !== undefined) record.conversationId = entry.conversationId;
+  return record;
+}
+
+export interface DeleteConversationOptions {
+  /** Records to keep (e.g. an accepted handoff that was closed instead). */
+  except?: ReadonlyArray<{ kind: string; id: string }>;
+}
+
+export interface DeletionCount {
+  records: number;
+  logs: number;
+}
+
+export type Unsubscribe = () => void;
+
+export interface RecordStore {
+  get<T>(kind: string, id: string): Promise<StoredRecord<T> | undefined>;
+  /**
+   * expectedVersion: undefined writes whatever is there; null creates only (fails if it exists);
+   * a string writes only over that exact version. A mismatch throws RecordConflictError.
+   */
+  put<T>(kind: string, id: string, input: RecordInput<T>, expectedVersion?: string | null): Promise<StoredRecord<T>>;
+  list<T>(kind: string, filter?: ListFilter): Promise<StoredRecord<T>[]>;
+  /** Returns false when there was nothing to delete (or expectedVersion did not match). */
+  delete(kind: string, id: string, expectedVersion?: string): Promise<boolean>;
+  /** Atomic state change; undefined when the record is missing or not in an allowed state. */
+  claim<T>(kind: string, id: string, claim: Claim<T>): Promise<StoredRecord<T> | undefined>;
+
+  /** Appends to the conversation's transcript; returns the entry's sequence number (1, 2, …). */
+  appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number>;
+  /** Entries with seq > after, oldest first. */
+  readTranscript(conversationId: string, after?: number): Promise<TranscriptEntry[]>;
+  /** A named append-only log per conversation (e.g. "directline" activities). */
+  appendLog<T>(conversationId: string, log: string, data: T, at?: Date): Promise<number>;
+  readLog<T>(conversationId: string, log: string, after?: number): Promise<LogEntry<T>[]>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Oldest first. */
+  readAudit(filter?: { conversationId?: string; since?: Date }): Promise<AuditRecord[]>;
+
+  /** Everything about the conversation: its records and logs (audit entries stay: ids only). */
+  deleteConversation(conversationId: string, options?: DeleteConversationOptions): Promise<DeletionCount>;
+  /** Deletes expired records, logs and audit entries; open handoffs and their logs stay. */
+  sweepExpired(now: Date): Promise<DeletionCount & { audit: number }>;
+  /** Conversations that have an open handoff: their state and transcript must outlive expiry. */
+  conversationsWithOpenHandoffs(): Promise<Set<string>>;
+
+  /** Fan-out between instances (in-process for lowdb, LISTEN/NOTIFY for PostgreSQL). */
+  publish(channel: string, message: unknown): Promise<void>;
+  subscribe(channel: string, listener: (message: unknown) => void): Unsubscribe;
+
+  close(): Promise<void>;
+}
+
+export class RecordConflictError extends Error {
+  readonly code = 'RECORD_CONFLICT';
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+  ) {
+    super(`Record ${kind}/${id} was changed by someone else`);
+    this.name = 'RecordConflictError';
+  }
+}
+
+const KIND = /^[a-z][a-z0-9-]{0,39}$/;
+const AUDIT_FIELD = /^[^\s]{1,200}$/;
+
+export function assertKind(kind: string): void {
+  if (!KIND.test(kind)) throw new TypeError(`Record kind must be lowercase letters, digits and "-": "${kind}"`);
+}
+
+export function assertLogName(log: string): void {
+  assertKind(log);
+}
+
+/** Audit fields are identifiers and verbs; whitespace means someone passed text. */
+export function assertAuditEntry(entry: AuditEntry): void {
+  for (const field of ['actor', 'action', 'target', 'conversationId'] as const) {
+    const value = entry[field];
+    if (value === undefined && field !== 'actor' && field !== 'action') continue;
+    if (typeof value !== 'string' || !AUDIT_FIELD.test(value)) {
+      throw new TypeError(`Audit field "${field}" must be an identifier without spaces`);
+    }
+  }
+}
+
+export function matchesState(state: string | null, wanted: ListFilter['state']): boolean {
+  if (wanted === undefined) return true;
+  return typeof wanted === 'string' ? state === wanted : state !== null && wanted.includes(state);
+}

@@ -1,0 +1,6 @@
+import { lowdbBackend } from './backends.js';
+import { storeContract } from './contract.js';
+
+describe('store contract: lowdb', () => {
+  storeContract(lowdbBackend);
+});
