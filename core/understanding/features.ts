@@ -1,6 +1,6 @@
 import { StemmerNo } from '@nlpjs/lang-no';
 import { editDistance } from './edit-distance.js';
-import { words } from './normalize.js';
+import { foldText, words } from './normalize.js';
 
 const stemmer = new StemmerNo();
 
@@ -19,14 +19,18 @@ const MIN_SPLIT_PART = 3;
  * (a typo of a known word, two known words run together, or a compound written apart).
  */
 export class FeatureExtractor {
-  private readonly byLength = new Map<number, string[]>();
+  /** Known words by the length of their folded form (æøå as ae/o/a), for typo search. */
+  private readonly byLength = new Map<number, { folded: string; word: string }[]>();
+  private readonly folded = new Map<string, string>();
   private readonly repaired = new Map<string, string[]>();
 
   constructor(private readonly vocabulary: ReadonlySet<string>) {
     for (const word of vocabulary) {
-      const list = this.byLength.get(word.length) ?? [];
-      list.push(word);
-      this.byLength.set(word.length, list);
+      const folded = foldText(word);
+      if (!this.folded.has(folded) || folded !== word) this.folded.set(folded, word);
+      const list = this.byLength.get(folded.length) ?? [];
+      list.push({ folded, word });
+      this.byLength.set(folded.length, list);
     }
   }
 
@@ -62,7 +66,8 @@ export class FeatureExtractor {
   features(text: string): { features: Record<string, number>; unknown: number; total: number } {
     const { words: known, unknown } = this.knownWords(text);
     const features: Record<string, number> = {};
-    for (const w of known) features[stem(w)] = 1;
+    const stems = known.map(stem);
+    for (const s of stems) features[s] = 1;
     return { features, unknown, total: known.length };
   }
 
@@ -71,21 +76,23 @@ export class FeatureExtractor {
     if (this.vocabulary.has(word)) return [word];
     const cached = this.repaired.get(word);
     if (cached) return cached;
-    const result = this.closest(word) ?? this.split(word) ?? [];
+    const folded = this.folded.get(foldText(word));
+    const result = folded !== undefined ? [folded] : (this.closest(foldText(word)) ?? this.split(word) ?? []);
     this.repaired.set(word, result);
     return result;
   }
 
+  /** The known word nearest to a folded unknown word, within the typos its length allows. */
   private closest(word: string): string[] | undefined {
     const max = allowedTypos(word.length);
     if (max === 0 || /\d/.test(word)) return undefined;
     let best: string | undefined;
     let bestDistance = max + 1;
     for (let len = word.length - max; len <= word.length + max; len += 1) {
-      for (const candidate of this.byLength.get(len) ?? []) {
-        if (allowedTypos(candidate.length) === 0) continue;
-        const d = editDistance(word, candidate, Math.min(max, bestDistance));
-        if (d < bestDistance || (d === bestDistance && best !== undefined && candidate.length === word.length && best.length !== word.length)) {
+      for (const { folded, word: candidate } of this.byLength.get(len) ?? []) {
+        if (allowedTypos(folded.length) === 0) continue;
+        const d = editDistance(word, folded, Math.min(max, bestDistance));
+        if (d < bestDistance) {
           best = candidate;
           bestDistance = d;
         }
