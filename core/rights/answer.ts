@@ -38,10 +38,12 @@ export interface PartAnswer {
 export function commonParams(lang: Lang, today: IsoDate): Record<string, string> {
   const phones = phoneNumbers();
   const minG = valueOn('AAP_MIN_G', today);
+  const kvpG = valueOn('KVP_G', today);
   return {
     share: formatDecimal(lang, factor('AAP_SHARE_OF_BASIS') * 100),
     capG: formatDecimal(lang, factor('AAP_BASIS_CAP_G')),
     minG: minG.status === 'current' ? formatDecimal(lang, minG.value) : '',
+    kvpG: kvpG.status === 'current' ? formatDecimal(lang, kvpG.value) : '',
     days: formatDecimal(lang, factor('DAYS_PER_YEAR')),
     aapYears: formatDecimal(lang, factor('AAP_MAX_YEARS')),
     meldekortDays: formatDecimal(lang, factor('MELDEKORT_DAYS')),
