@@ -11,6 +11,9 @@ export interface ConversationStorage extends Storage {
   sweepExpired(now: Date, keep: ReadonlySet<string>): Promise<number>;
 }
 
+/** True when an expired conversation must still be served (it has an open handoff). */
+export type KeepExpired = (conversationId: string) => Promise<boolean>;
+
 /** The message botbuilder's MemoryStorage throws on a stale eTag; callers may match on it. */
 export function eTagConflict(key: string): Error {
   return new Error(`Storage: error writing "${key}" due to eTag conflict.`);

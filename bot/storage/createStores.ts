@@ -37,13 +37,13 @@ export interface Stores {
 export async function createStores(config: StoresConfig): Promise<Stores> {
   const common = { retentionDays: config.retentionDays, clock: config.clock };
   if (!config.databaseUrl) {
-    const storage = new LowdbStorage({ dir: join(config.dataDir, 'state'), ...common });
     const records = await LowdbRecordStore.open({
       dir: join(config.dataDir, 'records'),
       auditRetentionDays: config.auditRetentionDays,
       onError: config.onError,
       ...common,
     });
+    const storage = new LowdbStorage({ dir: join(config.dataDir, 'state'), keepExpired: (c) => records.hasOpenHandoff(c), ...common });
     return { storage, records, backend: 'lowdb', close: () => records.close() };
   }
   const schema = config.schema ?? 'veiviser';
@@ -52,7 +52,6 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
   pool.on('error', (error) => config.onError?.(error));
   try {
     await migrate(pool, schema);
-    const storage = new PgStorage({ pool, schema, ...common });
     const records = await PgRecordStore.open({
       pool,
       connectionString: config.databaseUrl,
@@ -61,6 +60,7 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
       onError: config.onError,
       ...common,
     });
+    const storage = new PgStorage({ pool, schema, keepExpired: (c) => records.hasOpenHandoff(c), ...common });
     return {
       storage,
       records,

@@ -16,3 +16,5 @@ export type {
   TranscriptEntry,
   TranscriptSpeaker,
 } from './recordStore.js';
+export { sweepStores, startStoreSweeper } from './sweep.js';
+export type { SweepReport } from './sweep.js';

@@ -226,11 +226,11 @@ export class LowdbRecordStore implements RecordStore {
   async readLog<T>(conversationId: string, log: string, after = 0): Promise<LogEntry<T>[]> {
     assertLogName(log);
     const file = await readJson<LogFile<T>>(join(this.#logFolder(conversationId), `${log}.json`));
-    if (!file || (isExpired(file.expiresAt, this.#clock()) && !(await this.#hasOpenHandoff(conversationId)))) return [];
+    if (!file || (isExpired(file.expiresAt, this.#clock()) && !(await this.hasOpenHandoff(conversationId)))) return [];
     return file.entries.filter((e) => e.seq > after);
   }
 
-  async #hasOpenHandoff(conversationId: string): Promise<boolean> {
+  async hasOpenHandoff(conversationId: string): Promise<boolean> {
     return [...this.#records.values()].some((m) => m.conversationId === conversationId && isOpenHandoff(m.kind, m.state));
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoreItems } from 'botbuilder';
 import { expiryFrom, isExpired } from '../../core/retention/index.js';
-import { conversationOfKey, eTagConflict, type ConversationStorage } from './conversationStorage.js';
+import { conversationOfKey, eTagConflict, type ConversationStorage, type KeepExpired } from './conversationStorage.js';
 import { hashName, join, listNames, readJson, removeDir, removeFile, writeJson } from './jsonFiles.js';
 import { KeyedLock } from './keyedLock.js';
 
@@ -17,6 +17,7 @@ export interface LowdbStorageOptions {
   dir: string;
   retentionDays: number;
   clock?: () => Date;
+  keepExpired?: KeepExpired;
 }
 
 const NO_CONVERSATION = '_';
@@ -31,11 +32,13 @@ export class LowdbStorage implements ConversationStorage {
   readonly #retentionDays: number;
   readonly #clock: () => Date;
   readonly #lock = new KeyedLock();
+  readonly #keepExpired: KeepExpired;
 
   constructor(options: LowdbStorageOptions) {
     this.#dir = options.dir;
     this.#retentionDays = options.retentionDays;
     this.#clock = options.clock ?? (() => new Date());
+    this.#keepExpired = options.keepExpired ?? (async () => false);
   }
 
   #folder(conversationId: string | undefined): string {
@@ -48,8 +51,12 @@ export class LowdbStorage implements ConversationStorage {
 
   async #load(key: string): Promise<Envelope | undefined> {
     const envelope = await readJson<Envelope>(this.#path(key));
-    // An expired item the sweep has not reached yet is gone as far as the bot is concerned.
-    if (!envelope || envelope.key !== key || isExpired(envelope.expiresAt, this.#clock())) return undefined;
+    if (!envelope || envelope.key !== key) return undefined;
+    // An expired item the sweep has not reached yet is gone as far as the bot is concerned,
+    // unless its conversation has an open handoff (the sweep keeps those too).
+    if (isExpired(envelope.expiresAt, this.#clock()) && !(envelope.conversationId && (await this.#keepExpired(envelope.conversationId)))) {
+      return undefined;
+    }
     return envelope;
   }
 

@@ -334,6 +334,14 @@ export class PgRecordStore implements RecordStore {
     return new Set(rows.map((r) => r.conversation_id));
   }
 
+  async hasOpenHandoff(conversationId: string): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(
+      `SELECT 1 FROM ${this.#s}.records WHERE conversation_id = $1 AND kind = $2 AND state = ANY($3) LIMIT 1`,
+      [conversationId, HANDOFF_KIND, OPEN_HANDOFF_STATES],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   async sweepExpired(now: Date): Promise<DeletionCount & { audit: number }> {
     const records = await this.#pool.query(
       `DELETE FROM ${this.#s}.records WHERE expires_at <= $1 AND NOT (kind = $2 AND state IS NOT NULL AND state = ANY($3))`,

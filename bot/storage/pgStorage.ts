@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StoreItems } from 'botbuilder';
 import type { Pool } from 'pg';
 import { expiryFrom } from '../../core/retention/index.js';
-import { conversationOfKey, eTagConflict, type ConversationStorage } from './conversationStorage.js';
+import { conversationOfKey, eTagConflict, type ConversationStorage, type KeepExpired } from './conversationStorage.js';
 import { quoteSchema } from './pgSchema.js';
 
 export interface PgStorageOptions {
@@ -10,6 +10,7 @@ export interface PgStorageOptions {
   schema: string;
   retentionDays: number;
   clock?: () => Date;
+  keepExpired?: KeepExpired;
 }
 
 /**
@@ -22,23 +23,29 @@ export class PgStorage implements ConversationStorage {
   readonly #table: string;
   readonly #retentionDays: number;
   readonly #clock: () => Date;
+  readonly #keepExpired: KeepExpired;
 
   constructor(options: PgStorageOptions) {
     this.#pool = options.pool;
     this.#table = `${quoteSchema(options.schema)}.state`;
     this.#retentionDays = options.retentionDays;
     this.#clock = options.clock ?? (() => new Date());
+    this.#keepExpired = options.keepExpired ?? (async () => false);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     if (!keys.length) return {};
-    const { rows } = await this.#pool.query<{ key: string; doc: Record<string, unknown>; etag: string }>(
-      `SELECT key, doc, etag FROM ${this.#table} WHERE key = ANY($1) AND expires_at > $2`,
+    const { rows } = await this.#pool.query<{ key: string; doc: Record<string, unknown>; etag: string; conversation_id: string | null; expired: boolean }>(
+      `SELECT key, doc, etag, conversation_id, expires_at <= $2 AS expired FROM ${this.#table} WHERE key = ANY($1)`,
       [keys, this.#clock()],
     );
     const items: StoreItems = {};
-    for (const row of rows) items[row.key] = { ...row.doc, eTag: row.etag };
+    for (const row of rows) {
+      // Expired but not yet swept: gone, unless the conversation has an open handoff.
+      if (row.expired && !(row.conversation_id && (await this.#keepExpired(row.conversation_id)))) continue;
+      items[row.key] = { ...row.doc, eTag: row.etag };
+    }
     return items;
   }
 

@@ -133,6 +133,7 @@ export interface RecordStore {
   sweepExpired(now: Date): Promise<DeletionCount & { audit: number }>;
   /** Conversations that have an open handoff: their state and transcript must outlive expiry. */
   conversationsWithOpenHandoffs(): Promise<Set<string>>;
+  hasOpenHandoff(conversationId: string): Promise<boolean>;
 
   /** Fan-out between instances (in-process for lowdb, LISTEN/NOTIFY for PostgreSQL). */
   publish(channel: string, message: unknown): Promise<void>;
