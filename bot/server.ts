@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Storage } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
@@ -25,6 +25,8 @@ export interface ServerParts {
   onClose?: () => Promise<void>;
   rateLimit?: RateLimitOptions;
   log?: Logger;
+  /** Replaces the bot's turn (the benchmark's echo baseline runs on the same server and adapter). */
+  turnLogic?: (ctx: TurnContext) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -33,6 +35,7 @@ export interface RunningServer {
   server: Server;
   directLine: LocalDirectLine;
   bot: VeiviserBot;
+  storage: Storage;
   /** Stops taking requests, lets turns in flight finish (up to drainMs), then closes stores. */
   close(drainMs?: number): Promise<void>;
 }
@@ -55,7 +58,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
   const teamsAdapter = config.credentials ? createTeamsAdapter(config.credentials) : undefined;
   const app = createApplication(bot, { adapter: teamsAdapter, log });
   const tracker = new TurnTracker();
-  const logic = (ctx: Parameters<typeof app.run>[0]) => app.run(ctx).then(() => undefined);
+  const logic = parts.turnLogic ?? ((ctx: TurnContext) => app.run(ctx).then(() => undefined));
 
   const directLine = new LocalDirectLine({
     logic,
@@ -117,5 +120,5 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     return closing;
   };
 
-  return { url: `http://127.0.0.1:${port}`, port, server, directLine, bot, close };
+  return { url: `http://127.0.0.1:${port}`, port, server, directLine, bot, storage: parts.storage, close };
 }
