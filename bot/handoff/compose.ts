@@ -1,0 +1,109 @@
+import type { BotAdapter, TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { Express } from 'express';
+import { createAvailability, loadOpeningHours } from '../../core/availability/index.js';
+import type { HandoffRecord } from '../../core/handoff/record.js';
+import type { Lang } from '../../core/language.js';
+import { HANDOFF_DIALOG_ID, HandoffDialog, type HandoffBeginOptions } from '../../dialogs/handoff/handoffDialog.js';
+import type { RecordStore } from '../storage/recordStore.js';
+import { veilederApi } from '../veileder/api.js';
+import { copyPage } from '../veileder/copyPage.js';
+import { veilederPage } from '../veileder/page.js';
+import { VeilederPresence } from '../veileder/presence.js';
+import { createCitizenDelivery, type DeliveryChannels } from './delivery.js';
+import { startHandoffExpiry } from './expiry.js';
+import { HandoffQueue } from './handoffQueue.js';
+import { loadQueueSettings } from './settings.js';
+import { createHandoffTurnHook } from './turnHook.js';
+import { VeilederActions } from './veilederActions.js';
+
+export interface HandoffPartsOptions {
+  records: RecordStore;
+  veilederToken: string;
+  openingHours: 'data' | 'always';
+  /** Signs the citizen's copy links; keep it stable across restarts (e.g. the Direct Line secret). */
+  copySecret: string;
+  /** The public origin for links sent to the citizen (e.g. "https://veiviser.example"). */
+  publicBaseUrl?: string;
+  veilederLang?: 'nb' | 'nn';
+  /** The Bot Framework adapter (Teams and Azure channels), when configured. */
+  adapter?: BotAdapter;
+  appId?: string;
+  checkSafety?: (text: string) => unknown;
+  /** Told after every change and citizen message (the Teams side follows with it). */
+  onChange?: (record: HandoffRecord) => Promise<void>;
+  onCitizenMessage?: (record: HandoffRecord, seq: number) => Promise<void>;
+  clock?: () => Date;
+  log?: { error(fields: Record<string, unknown>, message: string): void };
+}
+
+export interface HandoffParts {
+  queue: HandoffQueue;
+  actions: VeilederActions;
+  presence: VeilederPresence;
+  dialog: HandoffDialog;
+  /** For RootHooks.beforeTurn. */
+  beforeTurn: (ctx: TurnContext, data: { lang: Lang }) => Promise<boolean>;
+  /** For RootHooks.startHandoff. */
+  startHandoff: (dc: DialogContext, options?: HandoffBeginOptions) => Promise<unknown>;
+  /** Mounts /api/handoffs, /veileder and /kopi; gives delivery the local Direct Line. */
+  mount: (web: Express, parts: { directLine?: DeliveryChannels['directLine'] }) => void;
+  /** Starts the expiry sweep; returns a stop function. */
+  start: () => () => void;
+}
+
+/** Everything the handoff needs, built once at start-up and merged into the server's parts. */
+export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
+  const clock = options.clock ?? (() => new Date());
+  const onError = (error: unknown) =>
+    options.log?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'handoff side task failed');
+  const settings = loadQueueSettings();
+  const presence = new VeilederPresence(60_000, clock);
+  // Teams being connected counts as a veileder on duty; otherwise whoever uses the page or API.
+  const online = () => presence.online();
+  const queue = new HandoffQueue({
+    records: options.records,
+    availability: createAvailability(loadOpeningHours(), options.openingHours),
+    settings,
+    clock,
+    veiledereOnline: online,
+  });
+  const channels: DeliveryChannels = { adapter: options.adapter, appId: options.appId };
+  const deliver = createCitizenDelivery(channels);
+  const actions = new VeilederActions({
+    queue,
+    records: options.records,
+    deliver,
+    copySecret: options.copySecret,
+    publicUrl: options.publicBaseUrl ? (path) => `${options.publicBaseUrl!.replace(/\/+$/, '')}${path}` : undefined,
+    onChange: options.onChange,
+    onError,
+  });
+  const dialog = new HandoffDialog({ queue, clock, veilederLang: options.veilederLang, veiledereOnline: online });
+  const beforeTurn = createHandoffTurnHook({
+    queue,
+    checkSafety: options.checkSafety,
+    onCitizenMessage: options.onCitizenMessage,
+    onStateChange: options.onChange,
+    onError,
+  });
+  return {
+    queue,
+    actions,
+    presence,
+    dialog,
+    beforeTurn,
+    startHandoff: (dc, begin) => dc.beginDialog(HANDOFF_DIALOG_ID, begin),
+    mount(web, parts) {
+      if (parts.directLine) channels.directLine = parts.directLine;
+      web.use('/api/handoffs', veilederApi({ actions, token: options.veilederToken, presence, onError }));
+      web.use(veilederPage());
+      web.use(copyPage(queue, options.copySecret));
+    },
+    start() {
+      const sweep = startHandoffExpiry({ queue, deliver, intervalMs: settings.sweepIntervalSeconds * 1000, clock, onExpired: options.onChange, onError });
+      return () => sweep.stop();
+    },
+  };
+}
+

@@ -1,0 +1,113 @@
+import type { HandoffRecord } from '../../core/handoff/record.js';
+import { HandoffTransitionError } from '../../core/handoff/stateMachine.js';
+import { handoffTexts } from '../../dialogs/handoff/texts.js';
+import type { RecordStore } from '../storage/recordStore.js';
+import { copyPath } from './copyLink.js';
+import type { CitizenDelivery } from './delivery.js';
+import type { HandoffQueue, HandoffMessage, VeilederIdentity } from './handoffQueue.js';
+
+export const MAX_VEILEDER_MESSAGE = 5000;
+
+export interface VeilederActionsOptions {
+  queue: HandoffQueue;
+  records: RecordStore;
+  deliver: CitizenDelivery;
+  /** Signs the citizen's copy link. */
+  copySecret: string;
+  /** Turns "/kopi/…" into the link the citizen can open (the public origin). */
+  publicUrl?: (path: string) => string;
+  /** Told after every change, so the other veileder surface (Teams card, page) can follow. */
+  onChange?: (record: HandoffRecord) => Promise<void>;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * What a veileder can do with a handoff, the same from the web page, the API and Teams:
+ * each action is an atomic state change, an audit entry (who, what, when; never text) and a
+ * message to the citizen in their language.
+ */
+export class VeilederActions {
+  constructor(private readonly options: VeilederActionsOptions) {}
+
+  get queue(): HandoffQueue {
+    return this.options.queue;
+  }
+
+  async audit(veileder: VeilederIdentity, action: string, target?: string, conversationId?: string): Promise<void> {
+    await this.options.records.appendAudit({ actor: `veileder:${veileder.id}`, action, ...(target ? { target } : {}), ...(conversationId ? { conversationId } : {}) });
+  }
+
+  async view(id: string, veileder: VeilederIdentity): Promise<HandoffRecord> {
+    const record = await this.options.queue.get(id);
+    await this.audit(veileder, 'handoff.view', id, record.conversationId);
+    return record;
+  }
+
+  async list(states: Parameters<HandoffQueue['list']>[0], veileder: VeilederIdentity): Promise<HandoffRecord[]> {
+    const records = await this.options.queue.list(states);
+    await this.audit(veileder, 'handoff.list');
+    return records;
+  }
+
+  async accept(id: string, veileder: VeilederIdentity): Promise<HandoffRecord> {
+    const record = await this.options.queue.accept(id, veileder);
+    await this.audit(veileder, 'handoff.accept', id, record.conversationId);
+    const tr = handoffTexts(record.lang);
+    await this.tell(record, veileder.name ? tr('relay.connectedNamed', { name: veileder.name }) : tr('relay.connected'));
+    await this.changed(record);
+    return record;
+  }
+
+  async giveBack(id: string, veileder: VeilederIdentity): Promise<HandoffRecord> {
+    const record = await this.options.queue.giveBack(id);
+    await this.audit(veileder, 'handoff.return', id, record.conversationId);
+    await this.tell(record, handoffTexts(record.lang)('relay.returned'));
+    await this.changed(record);
+    return record;
+  }
+
+  async close(id: string, veileder: VeilederIdentity): Promise<HandoffRecord> {
+    const record = await this.options.queue.close(id);
+    await this.audit(veileder, 'handoff.close', id, record.conversationId);
+    const tr = handoffTexts(record.lang);
+    const path = copyPath(this.options.copySecret, record.id);
+    await this.tell(record, tr('relay.closed'), tr('relay.printLink', { url: this.options.publicUrl?.(path) ?? path }));
+    await this.changed(record);
+    return record;
+  }
+
+  /** A veileder's message to the citizen; only while the handoff is accepted. */
+  async send(id: string, veileder: VeilederIdentity, text: string): Promise<HandoffMessage> {
+    const record = await this.options.queue.get(id);
+    if (record.state !== 'accepted') throw new HandoffTransitionError(record.state, 'accepted');
+    const seq = await this.options.queue.appendMessage(id, record.conversationId, 'veileder', text);
+    await this.audit(veileder, 'handoff.message', id, record.conversationId);
+    const tr = handoffTexts(record.lang);
+    await this.options.deliver(record.citizenRef, [
+      { type: 'message', text, from: { id: 'veileder', name: veileder.name ?? tr('relay.veilederName'), role: 'bot' } },
+    ]);
+    return { seq, at: new Date().toISOString(), from: 'veileder', text };
+  }
+
+  async messages(id: string, veileder: VeilederIdentity, after: number): Promise<{ record: HandoffRecord; messages: HandoffMessage[] }> {
+    const record = await this.options.queue.get(id);
+    const messages = await this.options.queue.messages(record, after);
+    // Polling is frequent: a read is audited when it shows the veileder something new.
+    if (messages.length > 0) await this.audit(veileder, 'handoff.messages.read', id, record.conversationId);
+    return { record, messages };
+  }
+
+  private async tell(record: HandoffRecord, ...texts: string[]): Promise<void> {
+    await this.options.queue.appendMessage(record.id, record.conversationId, 'system', texts[0] ?? '');
+    await this.options
+      .deliver(
+        record.citizenRef,
+        texts.map((text) => ({ type: 'message', text })),
+      )
+      .catch(this.options.onError);
+  }
+
+  private async changed(record: HandoffRecord): Promise<void> {
+    await this.options.onChange?.(record).catch(this.options.onError);
+  }
+}

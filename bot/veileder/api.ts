@@ -1,0 +1,115 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { HandoffTransitionError, isHandoffState, type HandoffState } from '../../core/handoff/stateMachine.js';
+import { HandoffNotFoundError } from '../handoff/errors.js';
+import { MAX_VEILEDER_MESSAGE, type VeilederActions } from '../handoff/veilederActions.js';
+import { requireVeileder, veilederOf } from './auth.js';
+import type { VeilederPresence } from './presence.js';
+import { detail, listItem } from './views.js';
+
+export interface VeilederApiOptions {
+  actions: VeilederActions;
+  token: string;
+  presence?: VeilederPresence;
+  onError?: (error: unknown) => void;
+}
+
+class BadRequest extends Error {}
+
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function idOf(req: Request): string {
+  const id = String(req.params.id ?? '');
+  if (!ID.test(id)) throw new HandoffNotFoundError(id);
+  return id;
+}
+
+function statesOf(query: unknown): HandoffState[] {
+  if (query === undefined) return ['queued', 'accepted'];
+  const states = String(query).split(',').map((s) => s.trim());
+  if (states.length === 0 || !states.every(isHandoffState)) throw new BadRequest('Unknown state');
+  return states as HandoffState[];
+}
+
+/**
+ * The veileder API of specs/handoff.md, under /api/handoffs: bearer token, JSON in and out,
+ * 401 without a valid token, 404 for an unknown id, 409 for a state change that is not allowed,
+ * 400 for a body that is not valid JSON or not the expected shape.
+ */
+export function veilederApi(options: VeilederApiOptions): Router {
+  const { actions } = options;
+  const router = express.Router();
+  router.use(requireVeileder(options.token, (v) => options.presence?.touch(v.id)));
+  router.use(express.json({ limit: '16kb', strict: true }));
+
+  const handle = (work: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+    work(req, res).catch(next);
+
+  router.get(
+    '/',
+    handle(async (req, res) => {
+      const records = await actions.list(statesOf(req.query.state), veilederOf(res));
+      res.json({ handoffs: records.map(listItem) });
+    }),
+  );
+
+  router.get(
+    '/:id',
+    handle(async (req, res) => {
+      res.json(detail(await actions.view(idOf(req), veilederOf(res))));
+    }),
+  );
+
+  for (const [path, act] of [
+    ['accept', (id: string, res: Response) => actions.accept(id, veilederOf(res))],
+    ['return', (id: string, res: Response) => actions.giveBack(id, veilederOf(res))],
+    ['close', (id: string, res: Response) => actions.close(id, veilederOf(res))],
+  ] as const) {
+    router.post(
+      `/:id/${path}`,
+      handle(async (req, res) => {
+        res.json(detail(await act(idOf(req), res)));
+      }),
+    );
+  }
+
+  router.post(
+    '/:id/messages',
+    handle(async (req, res) => {
+      const id = idOf(req);
+      const body = req.body as unknown;
+      const text = typeof body === 'object' && body !== null ? (body as { text?: unknown }).text : undefined;
+      if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_VEILEDER_MESSAGE) {
+        throw new BadRequest(`Send { "text": "…" } with 1 to ${MAX_VEILEDER_MESSAGE} characters.`);
+      }
+      res.status(201).json(await actions.send(id, veilederOf(res), text.trim()));
+    }),
+  );
+
+  router.get(
+    '/:id/messages',
+    handle(async (req, res) => {
+      const raw = req.query.after ?? '0';
+      if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw)) throw new BadRequest('"after" must be a whole number');
+      const { record, messages } = await actions.messages(idOf(req), veilederOf(res), Number(raw));
+      res.json({ state: record.state, messages, last: messages.at(-1)?.seq ?? Number(raw) });
+    }),
+  );
+
+  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof HandoffNotFoundError) {
+      res.status(404).json({ error: 'not_found', message: 'No handoff with that id.' });
+    } else if (error instanceof HandoffTransitionError) {
+      res.status(409).json({ error: 'conflict', message: `The handoff is ${error.from}; it cannot become ${error.to}.`, state: error.from });
+    } else if (error instanceof BadRequest) {
+      res.status(400).json({ error: 'bad_request', message: error.message });
+    } else if ((error as { type?: string }).type === 'entity.parse.failed') {
+      res.status(400).json({ error: 'bad_request', message: 'The body is not valid JSON.' });
+    } else if ((error as { type?: string }).type === 'entity.too.large') {
+      res.status(413).json({ error: 'too_large', message: 'The body is too large.' });
+    } else {
+      options.onError?.(error);
+      res.status(500).json({ error: 'internal', message: 'Something went wrong. Try again.' });
+    }
+  });
+  return router;
+}
