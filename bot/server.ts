@@ -9,6 +9,7 @@ import { createApplication } from './app.js';
 import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './directline/index.js';
 import { createTeamsAdapter, botFrameworkRouter } from './teamsChannel.js';
 import { TurnTracker } from './turnTracker.js';
+import { citizenPageCsp, mountStatic } from './static.js';
 import { VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
 import type { Dialog } from 'botbuilder-dialogs';
 
@@ -72,27 +73,14 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
   const web = express();
   web.disable('x-powered-by');
   web.set('trust proxy', 'loopback');
-  web.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          // Web Chat injects its own styles at run time.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          scriptSrc: ["'self'"],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  web.use(helmet({ contentSecurityPolicy: { directives: citizenPageCsp }, crossOriginEmbedderPolicy: false }));
   web.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   web.use('/v3/directline', directLine.router());
   if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, (work) => tracker.track(work)));
   parts.mount?.(web, { directLine });
+  mountStatic(web);
   web.use((_req, res) => {
     res.status(404).json({ error: { code: 404, message: 'not found' } });
   });

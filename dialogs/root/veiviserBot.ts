@@ -12,6 +12,7 @@ import { isLang, langFromLocale, type Lang } from '../../core/language.js';
 import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData } from '../context.js';
 import { t } from '../i18n.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
+import { isContinueChoice, isVeilederChoice, sendCrisisReply } from './crisis.js';
 import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
 import { routeForIntent, routeForMenu, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
@@ -42,7 +43,6 @@ export interface RootHooks {
   /** Removes personal data from the user's text before any flow or store sees it. */
   redact?(text: string): { text: string; kinds: string[] };
   checkSafety?(text: string): { kind: SafetyKind } | null;
-  crisisReply?(ctx: TurnContext, kind: 'self_harm' | 'violence', lang: Lang): Promise<void>;
   emergencyReply?(ctx: TurnContext, lang: Lang): Promise<void>;
   redactionNotice?(ctx: TurnContext, lang: Lang): Promise<void>;
   /** Starts the way to a human; without it the bot gives NAV's phone number. */
@@ -120,6 +120,16 @@ export class VeiviserBot {
         return;
       }
 
+      if (isContinueChoice(ctx.activity.text ?? '')) {
+        if (dc.activeDialog) await dc.repromptDialog();
+        else await this.showMenu(ctx, data.lang, t(data.lang, 'welcome.choose'));
+        return;
+      }
+      if (isVeilederChoice(ctx.activity.text ?? '')) {
+        await this.follow(dc, data, { kind: 'human' });
+        return;
+      }
+
       const command = matchGlobalCommand(ctx.activity.text ?? '');
       if (command) {
         await this.runCommand(dc, data, command);
@@ -183,8 +193,8 @@ export class VeiviserBot {
     if (!hit) return false;
     if (hit.kind === 'emergency_aid') {
       await this.emergency(ctx, data.lang);
-    } else if (this.hooks.crisisReply) {
-      await this.hooks.crisisReply(ctx, hit.kind, data.lang);
+    } else {
+      await sendCrisisReply(ctx, hit.kind, data.lang);
     }
     return true;
   }
