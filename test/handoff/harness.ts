@@ -86,13 +86,14 @@ export class Citizen {
     private readonly base: string,
     readonly conversationId: string,
     private readonly token: string,
+    private readonly locale: string,
   ) {}
 
   static async start(server: HandoffServer, locale = 'nb-NO'): Promise<Citizen> {
     const base = `${server.running.url}/v3/directline`;
     const generated = await http(`${base}/tokens/generate`, { method: 'POST', body: { locale } });
     const started = await http(`${base}/conversations`, { method: 'POST', token: generated.body.token as string });
-    const citizen = new Citizen(base, started.body.conversationId as string, started.body.token as string);
+    const citizen = new Citizen(base, started.body.conversationId as string, started.body.token as string, locale);
     await citizen.read();
     return citizen;
   }
@@ -109,7 +110,7 @@ export class Citizen {
     await http(`${this.base}/conversations/${encodeURIComponent(this.conversationId)}/activities`, {
       method: 'POST',
       token: this.token,
-      body: { type: 'message', text, from: { id: 'ignored' }, locale: 'nb-NO' },
+      body: { type: 'message', text, from: { id: 'ignored' }, locale: this.locale },
     });
     return this.read();
   }
