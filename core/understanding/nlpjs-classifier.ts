@@ -9,6 +9,12 @@ import type { TrainingExample } from './training-data.js';
 /** Below this score the answer is `none`: better to ask again than to guess wrong. */
 export const DEFAULT_THRESHOLD = 0.5;
 
+/**
+ * Words the classifier has never seen count towards `none`, as nlp.js's own "nonefeature" does:
+ * "hvem vinner eurovision i år" must not become AAP because of "år".
+ */
+const UNKNOWN_FEATURE = '__unknown__';
+
 export interface NlpjsModel {
   vocabulary: string[];
   /** Which features each intent saw in training; an intent sharing none with a message is out. */
@@ -49,6 +55,8 @@ export class NlpjsIntentClassifier implements IntentClassifier {
       for (const f of Object.keys(features)) seen.add(f);
       return { input: features, output: { [e.intent]: 1 } };
     });
+    corpus.push({ input: { [UNKNOWN_FEATURE]: 1 }, output: { none: 1 } });
+    (intentFeatures.none ??= new Set()).add(UNKNOWN_FEATURE);
     const network = new NeuralNetwork({ log: false });
     network.train(corpus);
     const vocabulary = new Set<string>();
@@ -77,9 +85,10 @@ export class NlpjsIntentClassifier implements IntentClassifier {
 
   /** Every intent with its score, best first (for evaluation and debugging). */
   rank(text: string): { intent: IntentId; score: number }[] {
-    const { features } = this.extractor.features(text);
+    const { features, unknown } = this.extractor.features(text);
+    if (Object.keys(features).length === 0) return [];
+    if (unknown > 0) features[UNKNOWN_FEATURE] = unknown / (Object.keys(features).length + unknown);
     const keys = Object.keys(features);
-    if (keys.length === 0) return [];
     const raw = this.network.run(features) ?? {};
     const scored: { intent: IntentId; score: number }[] = [];
     let total = 0;

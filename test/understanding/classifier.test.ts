@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import {
+  createIntentClassifier,
+  INTENT_IDS,
+  NlpjsIntentClassifier,
+  type IntentClassifier,
+} from '../../core/understanding/index.js';
+import { loadTrainingExamples } from '../../core/understanding/training-data.js';
+import { LANGUAGES } from '../../core/language.js';
+
+// The contract in shared/specs/understanding.md: the rest of the bot routes on exactly these ids.
+const SPEC_INTENTS = [
+  'rights.14a', 'rights.aap', 'rights.kvp', 'rights.financial_aid', 'rights.emergency_aid', 'rights.appeal',
+  'rights.debt', 'triage.start', 'handoff.request', 'own_case', 'other_benefit', 'greeting', 'thanks', 'goodbye',
+  'help', 'cancel', 'restart', 'language.nb', 'language.nn', 'language.en', 'privacy.info', 'privacy.delete',
+  'crisis.self_harm', 'crisis.violence', 'none',
+];
+
+describe('intent classifier', () => {
+  let classifier: IntentClassifier;
+  before(async () => {
+    classifier = await createIntentClassifier();
+  });
+
+  it('knows exactly the intent ids of the spec', () => {
+    assert.deepEqual([...INTENT_IDS].sort(), [...SPEC_INTENTS].sort());
+  });
+
+  it('has training examples for every intent in nb, nn and en', () => {
+    const examples = loadTrainingExamples();
+    for (const lang of LANGUAGES) {
+      for (const intent of INTENT_IDS) {
+        const count = examples.filter((e) => e.language === lang && e.intent === intent).length;
+        assert.ok(count >= 3, `${lang} ${intent}: only ${count} examples`);
+      }
+    }
+  });
+
+  it('answers synchronously with intent, score and language', () => {
+    const result = classifier.classify('kan jeg få aap', 'nb');
+    assert.ok(!(result instanceof Promise));
+    assert.equal(result.intent, 'rights.aap');
+    assert.ok(result.score > 0.5 && result.score <= 1);
+    assert.equal(result.language, 'nb');
+  });
+
+  // Written the way people type: capitals, typos, nynorsk, dialect, English. None of these
+  // sentences is in the training data.
+  const cases: [string, string][] = [
+    ['KAN JEG FÅ AAP??', 'rights.aap'],
+    ['arbeidsavklaringspengar kor mykje', 'rights.aap'],
+    ['arbeidsavklaringspneger hvordan søke', 'rights.aap'],
+    ['når kommer pengane mine', 'own_case'],
+    ['jeg vil snakke med et mennske', 'handoff.request'],
+    ['vil klage på vedtaket om aap', 'rights.appeal'],
+    ['kva er ei aktivitetsplan', 'rights.14a'],
+    ['sosialhjelpa er for lite til husleia', 'rights.financial_aid'],
+    ['kan eg få snakke med nokon på nav', 'handoff.request'],
+    ['I have so much debt collection', 'rights.debt'],
+    ['slett samtalen min med en gang', 'privacy.delete'],
+    ['takk for hjelpa du', 'thanks'],
+    ['hvordan søker man barnetrygd', 'other_benefit'],
+    ['soknad om sosialhjelp', 'rights.financial_aid'],
+  ];
+  for (const [text, intent] of cases) {
+    it(`reads "${text}" as ${intent}`, () => {
+      assert.equal(classifier.classify(text).intent, intent);
+    });
+  }
+
+  it('says none for empty text, gibberish and things outside NAV', () => {
+    for (const text of ['', '   ', 'xkcdqwv zzpt', 'hvem vinner eurovision i år', 'who painted the mona lisa']) {
+      assert.equal(classifier.classify(text, 'nb').intent, 'none', text);
+    }
+  });
+
+  it('keeps the given language, and otherwise detects it (bokmål when unclear)', () => {
+    assert.equal(classifier.classify('kva er kvp', 'en').language, 'en');
+    assert.equal(classifier.classify('kva er kvp').language, 'nn');
+    assert.equal(classifier.classify('what is kvp').language, 'en');
+    assert.equal(classifier.classify('aap').language, 'nb');
+  });
+
+  it('understands a message in another language than the conversation', () => {
+    assert.equal(classifier.classify('can I get aap', 'nb').intent, 'rights.aap');
+    assert.equal(classifier.classify('eg vil snakke med eit menneske', 'en').intent, 'handoff.request');
+  });
+
+  it('gives the same answers from a saved model, loaded without training', async () => {
+    const trained = classifier as NlpjsIntentClassifier;
+    const saved = JSON.parse(JSON.stringify(trained.model)) as NlpjsIntentClassifier['model'];
+    const loaded = await createIntentClassifier({ model: saved });
+    for (const text of ['kan jeg få aap', 'jeg har masse inkasso', 'kva er ei aktivitetsplan', 'bla bla']) {
+      assert.deepEqual(loaded.classify(text, 'nb'), classifier.classify(text, 'nb'));
+    }
+  });
+
+  it('answers none below its threshold', async () => {
+    const strict = await createIntentClassifier({ threshold: 1.01 });
+    assert.equal(strict.classify('kan jeg få aap', 'nb').intent, 'none');
+  });
+});

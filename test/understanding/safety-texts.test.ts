@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { LANGUAGES } from '../../core/language.js';
+import { t } from '../../dialogs/i18n.js';
+
+interface Helplines {
+  lines: { id: string; number: string }[];
+  answers: Record<'self_harm' | 'violence', string[]>;
+}
+const helplines = JSON.parse(readFileSync(new URL('../../data/safety/helplines.json', import.meta.url), 'utf8')) as Helplines;
+const numberOf = (id: string): string => helplines.lines.find((l) => l.id === id)?.number ?? `missing ${id}`;
+
+const KEYS = ['safety:self_harm', 'safety:violence', 'safety:offerVeileder', 'safety:continue', 'safety:buttons.veileder', 'safety:buttons.continue'];
+
+describe('crisis answers (locales/*/safety.json)', () => {
+  for (const lang of LANGUAGES) {
+    it(`has every text in ${lang}`, () => {
+      for (const key of KEYS) {
+        const text = t(lang, key);
+        assert.ok(text && text !== key && !text.startsWith('safety:'), `${lang} ${key}`);
+      }
+    });
+
+    for (const kind of ['self_harm', 'violence'] as const) {
+      it(`gives every help line for ${kind} in ${lang}, the most urgent first`, () => {
+        const text = t(lang, `safety:${kind}`);
+        const ids = helplines.answers[kind];
+        for (const id of ids) assert.ok(text.includes(numberOf(id)), `${lang} ${kind} lacks ${numberOf(id)}`);
+        const first = text.indexOf(numberOf(ids[0] ?? ''));
+        for (const id of ids.slice(1)) assert.ok(first <= text.indexOf(numberOf(id)), `${numberOf(ids[0] ?? '')} should come first`);
+      });
+
+      it(`keeps the ${kind} answer short enough to read in a crisis (${lang})`, () => {
+        assert.ok(t(lang, `safety:${kind}`).split(/\s+/).length <= 90);
+      });
+    }
+  }
+
+  it('covers all the numbers the spec requires', () => {
+    const all = [...helplines.answers.self_harm, ...helplines.answers.violence].map(numberOf);
+    for (const n of ['113', '116 123', '22 40 00 40', '116 117', '112', '116 111']) assert.ok(all.includes(n), n);
+  });
+
+  it('makes no promise about the user’s case', () => {
+    const promise = /du har rett på|du får |innvilget|you are entitled|you will get|du vil få/i;
+    for (const lang of LANGUAGES) for (const key of KEYS) assert.doesNotMatch(t(lang, key), promise, `${lang} ${key}`);
+  });
+});

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { checkSafety, CLASSIFIER_ALARM_SCORE, PhraseMatcher, SafetyChecker } from '../../core/safety/index.js';
+import { createIntentClassifier, type IntentClassifier, type IntentId } from '../../core/understanding/index.js';
+
+/** A classifier that always gives one answer, to test how checkSafety weighs it. */
+function fixedClassifier(intent: IntentId, score: number): IntentClassifier {
+  return { classify: () => ({ intent, score, language: 'nb' }) };
+}
+
+describe('crisis check', () => {
+  let classifier: IntentClassifier;
+  before(async () => {
+    classifier = await createIntentClassifier();
+  });
+
+  const crises: [string, 'self_harm' | 'violence' | 'emergency_aid'][] = [
+    ['jeg vil ta livet mitt', 'self_harm'],
+    ['JEG VIL DØ', 'self_harm'],
+    ['jeg vil do', 'self_harm'],
+    ['jeg vil døøøøø', 'self_harm'],
+    ['har selvmorstanker', 'self_harm'],
+    ['jegvil ta livetmitt', 'self_harm'],
+    ['tenkjer på sjølvmord', 'self_harm'],
+    ['eg vil ikkje leve meir', 'self_harm'],
+    ['i want to kill myself', 'self_harm'],
+    ["I don't want to live anymore", 'self_harm'],
+    ['im suicidal', 'self_harm'],
+    ['mannen min slår meg', 'violence'],
+    ['samboern min truer meg', 'violence'],
+    ['eg er redd for å gå heim', 'violence'],
+    ['my boyfriend hits me', 'violence'],
+    ['he threatened to kill me', 'violence'],
+    ['har ikke penger til mat', 'emergency_aid'],
+    ['eg har ingen stad å sove i natt', 'emergency_aid'],
+    ['i have nowhere to sleep tonight', 'emergency_aid'],
+  ];
+  for (const [text, kind] of crises) {
+    it(`"${text}" → ${kind}`, () => {
+      assert.equal(checkSafety(text)?.kind, kind, 'phrase lists alone');
+      assert.equal(checkSafety(text, classifier)?.kind, kind, 'with the classifier');
+    });
+  }
+
+  it('puts self-harm before violence before same-day need', () => {
+    assert.equal(checkSafety('han slår meg og jeg vil dø')?.kind, 'self_harm');
+    assert.equal(checkSafety('han slår meg og vi har ikke penger til mat')?.kind, 'violence');
+  });
+
+  const ordinary = [
+    'dette skjemaet dreper meg',
+    'jeg er dødssliten',
+    "I'm dying to know",
+    'drep meg ikke med flere skjema',
+    'jeg slo meg på armen',
+    'this form is killing me',
+    'eg er daudsliten etter kurset',
+    'I have no food allergies',
+    'kan jeg få aap',
+    'hva er kvp',
+    'jeg vil dokumentere sykdommen',
+    'hvordan dør en søknad ut',
+  ];
+  for (const text of ordinary) {
+    it(`does not alarm on "${text}"`, () => {
+      assert.equal(checkSafety(text, classifier), null);
+    });
+  }
+
+  it('lets a sure classifier add self-harm or violence that the lists have not met', () => {
+    const text = 'a message the phrase lists do not know';
+    assert.deepEqual(checkSafety(text, fixedClassifier('crisis.self_harm', 0.97)), { kind: 'self_harm', via: 'classifier' });
+    assert.deepEqual(checkSafety(text, fixedClassifier('crisis.violence', 0.97)), { kind: 'violence', via: 'classifier' });
+  });
+
+  it('does not alarm on the classifier alone when it is unsure, or for same-day need', () => {
+    const text = 'a message the phrase lists do not know';
+    assert.equal(checkSafety(text, fixedClassifier('crisis.self_harm', CLASSIFIER_ALARM_SCORE - 0.01)), null);
+    assert.equal(checkSafety(text, fixedClassifier('rights.emergency_aid', 1)), null);
+  });
+
+  it('never depends on the classifier: the lists catch a crisis the classifier misses', () => {
+    assert.equal(checkSafety('jeg vil ta livet mitt', fixedClassifier('greeting', 1))?.kind, 'self_harm');
+  });
+
+  it('ignores empty messages', () => {
+    assert.equal(checkSafety('   ', classifier), null);
+  });
+
+  it('reads maintained lists from data, so a new phrase needs no code change', () => {
+    const checker = new SafetyChecker({ self_harm: ['(vil|skal) forsvinne fra alt'], violence: [], emergency_aid: [], not_crisis: [] });
+    assert.equal(checker.check('jeg skal forsvinne fra alt')?.kind, 'self_harm');
+    assert.equal(checker.check('jeg vil ta livet mitt'), null);
+  });
+
+  it('matches phrase patterns with alternatives and endings, one typo in long words, and no spaces', () => {
+    const m = new PhraseMatcher(['(ta|tatt) livet mitt', 'selvmord*']);
+    assert.ok(m.find('har tatt livet mitt'));
+    assert.ok(m.find('tenker på selvmordsforsøk'));
+    assert.ok(m.find('ta livet mit'));
+    assert.ok(m.find('talivetmitt'));
+    assert.equal(m.find('livet mitt er fint'), undefined);
+  });
+});
