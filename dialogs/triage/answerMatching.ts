@@ -1,0 +1,93 @@
+import { foldNordic, normalizeText } from '../../core/normalize.js';
+import { LANGUAGES, type Lang } from '../../core/language.js';
+import type { Question } from '../../core/triage/index.js';
+import { hasText, t, tList } from '../i18n.js';
+
+/** Lists of free-text words in locales/<lang>/triage.json (words.<list>). */
+export type WordList = 'yes' | 'no' | 'dontKnow' | 'skip' | 'back' | 'done' | 'change' | 'showResult';
+
+/** Codes that the shared yes/no/don't-know words answer, whatever the question. */
+const GENERIC_WORDS: Record<string, WordList> = { JA: 'yes', NEI: 'no', VET_IKKE: 'dontKnow', USIKKER: 'dontKnow' };
+
+/** Case, punctuation, æøå and other diacritics do not matter when matching what people type. */
+export function matchKey(text: string): string {
+  return foldNordic(normalizeText(text));
+}
+
+/** The user's language first, then the others: people mix languages, and buttons may be pressed after a switch. */
+function langsFrom(lang: Lang): Lang[] {
+  return [lang, ...LANGUAGES.filter((l) => l !== lang)];
+}
+
+function words(lang: Lang, list: WordList): string[] {
+  return tList(lang, `triage:words.${list}`);
+}
+
+/** True when the whole message is one of the words in the list (in any language). */
+export function isWord(lang: Lang, text: string, list: WordList): boolean {
+  const wanted = matchKey(text);
+  return wanted.length > 0 && langsFrom(lang).some((l) => words(l, list).some((w) => matchKey(w) === wanted));
+}
+
+export function optionLabel(lang: Lang, question: Question, code: string): string {
+  return t(lang, `${question.optionKeyPrefix}.${code}`);
+}
+
+function optionPhrases(lang: Lang, question: Question, code: string): string[] {
+  const synonymsKey = `triage:synonyms.${question.id}.${code}`;
+  const generic = GENERIC_WORDS[code];
+  return [
+    optionLabel(lang, question, code),
+    ...(hasText(lang, synonymsKey) ? tList(lang, synonymsKey) : []),
+    ...(generic ? words(lang, generic) : []),
+  ].map(matchKey).filter((p) => p.length > 0);
+}
+
+/** The option whose label, synonym or yes/no word is the whole message. */
+export function exactOption(lang: Lang, question: Question, text: string): string | undefined {
+  const wanted = matchKey(text);
+  if (!wanted) return undefined;
+  for (const l of langsFrom(lang)) {
+    const code = question.codes?.find((c) => optionPhrases(l, question, c).includes(wanted));
+    if (code) return code;
+  }
+  return undefined;
+}
+
+/** Length in characters of the longest phrase of this option found as whole words in the message. */
+function longestPhraseIn(lang: Lang, question: Question, code: string, padded: string): number {
+  let best = 0;
+  for (const l of langsFrom(lang)) {
+    for (const phrase of optionPhrases(l, question, code)) {
+      if (phrase.length > best && padded.includes(` ${phrase} `)) best = phrase.length;
+    }
+  }
+  return best;
+}
+
+/**
+ * Options named inside a longer message ("nei, jeg vet ikke helt" → VET_IKKE; "lønn og dagpenger"
+ * → LONN, DAGPENGER). A message that asks something ("hva er AAP?") is a question, not an answer.
+ * For a single choice the longest matching phrase wins; a tie between options is no answer.
+ */
+export function optionsInText(lang: Lang, question: Question, text: string): string[] {
+  if (text.includes('?')) return [];
+  const padded = ` ${matchKey(text)} `;
+  const scored = (question.codes ?? [])
+    .map((code) => ({ code, score: longestPhraseIn(lang, question, code, padded) }))
+    .filter((s) => s.score > 0);
+  if (question.type === 'multi') return scored.map((s) => s.code);
+  scored.sort((a, b) => b.score - a.score);
+  if (scored.length === 0 || (scored.length > 1 && scored[0]!.score === scored[1]!.score)) return [];
+  return [scored[0]!.code];
+}
+
+export type AgeParse = { kind: 'age'; age: number } | { kind: 'outOfRange' } | { kind: 'none' };
+
+/** "34", "34 år", "jeg er 34", "I'm 34 years old": one whole number in the message. */
+export function parseAge(text: string, min: number, max: number): AgeParse {
+  const numbers = text.match(/\d+/g) ?? [];
+  if (numbers.length !== 1) return { kind: 'none' };
+  const age = Number(numbers[0]);
+  return age >= min && age <= max ? { kind: 'age', age } : { kind: 'outOfRange' };
+}

@@ -1,0 +1,365 @@
+import type { TurnContext } from 'botbuilder';
+import {
+  ComponentDialog, Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import type { Lang } from '../../core/language.js';
+import {
+  assess, nextQuestion, pruneAnswers, questionById, type Answers, type Assessment, type Question, type QuestionId, type RightCode,
+} from '../../core/triage/index.js';
+import { markUnhandled, turnData, turnLang } from '../context.js';
+import { t } from '../i18n.js';
+import { exactOption, isWord, matchKey, optionsInText, parseAge } from './answerMatching.js';
+import {
+  levelName, offerActivity, pickChangeActivity, questionActivity, questionForLabel, resultActivities, reviewActivity, rightLabel,
+  selfAssessmentActivity,
+} from './prompts.js';
+
+export const TRIAGE_DIALOG_ID = 'triage';
+const FLOW_ID = 'triage.flow';
+const RESUMING = 'triage.resuming';
+
+/** What the dialog ends with, and what it saves in turnData(ctx).triage. */
+export interface TriageResult {
+  answers: Answers;
+  assessment: Assessment;
+  completedAt: string;
+}
+
+export interface TriageDialogOptions {
+  /** Today's date for the assessment and completedAt; tests inject a fixed clock. */
+  clock?: () => Date;
+}
+
+type Phase = 'request' | 'question' | 'review' | 'pickChange' | 'self' | 'offer';
+
+/** Everything the flow knows lives here, in dialog state, so a pause or a server restart loses nothing. */
+interface TriageState {
+  phase: Phase;
+  answers: Answers;
+  /** Work and life questions in the order they were answered, for "tilbake". */
+  history: QuestionId[];
+  current?: QuestionId;
+  /** Multi-choice selections not yet confirmed with "Ferdig". */
+  draft?: string[];
+  /** True while re-asking a question the user chose to change from the review. */
+  changing?: boolean;
+  assessment?: Assessment;
+}
+
+const MAIN_SECTIONS = ['work', 'life'] as const;
+
+function setAnswer(answers: Answers, id: QuestionId, value: unknown): void {
+  (answers as Record<string, unknown>)[id] = value;
+}
+
+function stateOf(instance: DialogInstance): TriageState {
+  return instance.state as TriageState;
+}
+
+/** The questionnaire as one state machine: free navigation (back, change) does not fit a waterfall. */
+class TriageFlow extends Dialog {
+  constructor(private readonly clock: () => Date) {
+    super(FLOW_ID);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = stateOf(dc.activeDialog!);
+    Object.assign(state, { phase: 'request', answers: {}, history: [] } satisfies TriageState);
+    const request = turnData(dc.context).request;
+    const lang = turnLang(dc.context);
+    if (request) {
+      state.answers.goal = request;
+      await this.startQuestions(dc.context, state, lang, []);
+      return Dialog.EndOfTurn;
+    }
+    await dc.context.sendActivity(t(lang, 'triage:intro.askGoal'));
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const ctx = dc.context;
+    const state = stateOf(dc.activeDialog!);
+    const lang = turnLang(ctx);
+    const text = (ctx.activity.text ?? '').trim();
+    if (!text) {
+      markUnhandled(ctx);
+      return Dialog.EndOfTurn;
+    }
+    switch (state.phase) {
+      case 'request':
+        await this.onRequest(ctx, state, lang, text);
+        return Dialog.EndOfTurn;
+      case 'question':
+        await this.onAnswer(ctx, state, lang, text);
+        return Dialog.EndOfTurn;
+      case 'review':
+        await this.onReview(ctx, state, lang, text);
+        return Dialog.EndOfTurn;
+      case 'pickChange':
+        await this.onPickChange(ctx, state, lang, text);
+        return Dialog.EndOfTurn;
+      case 'self':
+        await this.onSelfAssessment(ctx, state, lang, text);
+        return Dialog.EndOfTurn;
+      case 'offer':
+        if (isWord(lang, text, 'done')) return dc.endDialog(turnData(ctx).triage);
+        // A topic button, "talk to a human" or anything else: the root routes it; this flow waits below.
+        markUnhandled(ctx);
+        return Dialog.EndOfTurn;
+    }
+  }
+
+  override async repromptDialog(ctx: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = stateOf(instance);
+    const lang = turnLang(ctx);
+    const resuming = ctx.turnState.get(RESUMING) === true;
+    await this.ask(ctx, state, lang, resuming && state.phase === 'question' ? t(lang, 'triage:intro.resume') : undefined);
+  }
+
+  private async ask(ctx: TurnContext, state: TriageState, lang: Lang, prefix?: string): Promise<void> {
+    switch (state.phase) {
+      case 'request':
+        await ctx.sendActivity([prefix, t(lang, 'triage:intro.askGoal')].filter(Boolean).join('\n\n'));
+        return;
+      case 'question': {
+        const question = questionById(state.current!);
+        await ctx.sendActivity(questionActivity(lang, question, { canGoBack: state.changing === true || state.history.length > 0, chosen: state.draft, prefix }));
+        return;
+      }
+      case 'review':
+        await ctx.sendActivity(reviewActivity(lang, state.answers));
+        return;
+      case 'pickChange':
+        await ctx.sendActivity(pickChangeActivity(lang, state.answers));
+        return;
+      case 'self':
+        await ctx.sendActivity(selfAssessmentActivity(lang, prefix));
+        return;
+      case 'offer':
+        await ctx.sendActivity(offerActivity(lang, state.assessment!, prefix));
+        return;
+    }
+  }
+
+  private async onRequest(ctx: TurnContext, state: TriageState, lang: Lang, text: string): Promise<void> {
+    const max = questionById('goal').maxLength ?? 1000;
+    const request = isWord(lang, text, 'skip') ? null : text.slice(0, max);
+    state.answers.goal = request;
+    if (request) turnData(ctx).request = request;
+    const lead = request ? [t(lang, 'triage:intro.goalSaved')] : [];
+    if (state.changing) {
+      state.changing = false;
+      await this.showReview(ctx, state, lang);
+      return;
+    }
+    await this.startQuestions(ctx, state, lang, lead);
+  }
+
+  private async startQuestions(ctx: TurnContext, state: TriageState, lang: Lang, lead: string[]): Promise<void> {
+    const intro = [...lead, t(lang, 'triage:intro.framework'), t(lang, 'triage:intro.skip'), t(lang, 'triage:intro.more')];
+    await ctx.sendActivity(intro.join('\n\n'));
+    await this.askNext(ctx, state, lang);
+  }
+
+  /** The next question that applies and has no answer yet; when none is left, the review. */
+  private async askNext(ctx: TurnContext, state: TriageState, lang: Lang): Promise<void> {
+    const next = nextQuestion(state.answers, Object.keys(state.answers), { sections: MAIN_SECTIONS });
+    state.draft = undefined;
+    if (!next) {
+      state.changing = false;
+      state.current = undefined;
+      await this.showReview(ctx, state, lang);
+      return;
+    }
+    state.phase = 'question';
+    state.current = next.id;
+    await this.ask(ctx, state, lang);
+  }
+
+  private async showReview(ctx: TurnContext, state: TriageState, lang: Lang): Promise<void> {
+    state.phase = 'review';
+    await this.ask(ctx, state, lang);
+  }
+
+  private async onAnswer(ctx: TurnContext, state: TriageState, lang: Lang, text: string): Promise<void> {
+    const question = questionById(state.current!);
+    if (question.type === 'multi') {
+      await this.onMultiAnswer(ctx, state, lang, question, text);
+      return;
+    }
+    const exact = exactOption(lang, question, text);
+    if (exact) return this.record(ctx, state, lang, question, exact);
+    if (isWord(lang, text, 'back')) return this.goBack(ctx, state, lang);
+    if (isWord(lang, text, 'skip')) return this.record(ctx, state, lang, question, null);
+    if (question.type === 'integer') {
+      const parsed = parseAge(text, question.min ?? 0, question.max ?? Infinity);
+      if (parsed.kind === 'age') return this.record(ctx, state, lang, question, parsed.age);
+      if (parsed.kind === 'outOfRange') {
+        await ctx.sendActivity(questionActivity(lang, question, { canGoBack: state.history.length > 0, prefix: t(lang, 'triage:age.outOfRange') }));
+        return;
+      }
+      markUnhandled(ctx);
+      return;
+    }
+    const found = optionsInText(lang, question, text);
+    if (found.length === 1) return this.record(ctx, state, lang, question, found[0]);
+    markUnhandled(ctx);
+  }
+
+  private async onMultiAnswer(ctx: TurnContext, state: TriageState, lang: Lang, question: Question, text: string): Promise<void> {
+    const draft = state.draft ?? [];
+    if (isWord(lang, text, 'done')) {
+      if (draft.length > 0) return this.record(ctx, state, lang, question, draft);
+      await ctx.sendActivity(questionActivity(lang, question, { canGoBack: state.history.length > 0, prefix: t(lang, 'triage:multi.nothing') }));
+      return;
+    }
+    const exact = exactOption(lang, question, text);
+    const found = exact ? [exact] : [];
+    if (!exact) {
+      if (isWord(lang, text, 'back')) return this.goBack(ctx, state, lang);
+      if (isWord(lang, text, 'skip')) return this.record(ctx, state, lang, question, null);
+      found.push(...optionsInText(lang, question, text));
+    }
+    if (found.length === 0) {
+      markUnhandled(ctx);
+      return;
+    }
+    const exclusive = found.find((c) => question.exclusiveCodes?.includes(c));
+    // "Ingen inntekt" alone is a whole answer; it cannot be combined with an income.
+    if (exclusive) return this.record(ctx, state, lang, question, [exclusive]);
+    state.draft = [...draft, ...found.filter((c) => !draft.includes(c) && !question.exclusiveCodes?.includes(c))];
+    await this.ask(ctx, state, lang);
+  }
+
+  private async record(ctx: TurnContext, state: TriageState, lang: Lang, question: Question, value: unknown): Promise<void> {
+    setAnswer(state.answers, question.id, value);
+    if (state.changing) {
+      state.answers = pruneAnswers(state.answers);
+      state.history = state.history.filter((id) => Object.prototype.hasOwnProperty.call(state.answers, id));
+      if (!state.history.includes(question.id)) state.history.push(question.id);
+    } else {
+      state.history.push(question.id);
+    }
+    await this.askNext(ctx, state, lang);
+  }
+
+  private async goBack(ctx: TurnContext, state: TriageState, lang: Lang): Promise<void> {
+    state.draft = undefined;
+    if (state.changing) {
+      state.changing = false;
+      await this.showReview(ctx, state, lang);
+      return;
+    }
+    const previous = state.history.pop();
+    if (previous) {
+      delete (state.answers as Record<string, unknown>)[previous];
+      state.current = previous;
+    }
+    await this.ask(ctx, state, lang);
+  }
+
+  private async onReview(ctx: TurnContext, state: TriageState, lang: Lang, text: string): Promise<void> {
+    if (isWord(lang, text, 'showResult') || isWord(lang, text, 'yes') || matchKey(text) === matchKey(t(lang, 'triage:buttons.showResult'))) {
+      await this.showResult(ctx, state, lang);
+      return;
+    }
+    const direct = questionForLabel(lang, state.answers, text);
+    if (direct) return this.changeQuestion(ctx, state, lang, direct);
+    if (isWord(lang, text, 'change') || isWord(lang, text, 'no') || matchKey(text) === matchKey(t(lang, 'triage:buttons.change'))) {
+      state.phase = 'pickChange';
+      await this.ask(ctx, state, lang);
+      return;
+    }
+    markUnhandled(ctx);
+  }
+
+  private async onPickChange(ctx: TurnContext, state: TriageState, lang: Lang, text: string): Promise<void> {
+    if (isWord(lang, text, 'back')) return this.showReview(ctx, state, lang);
+    const question = questionForLabel(lang, state.answers, text);
+    if (question) return this.changeQuestion(ctx, state, lang, question);
+    markUnhandled(ctx);
+  }
+
+  private async changeQuestion(ctx: TurnContext, state: TriageState, lang: Lang, question: Question): Promise<void> {
+    state.changing = true;
+    state.draft = undefined;
+    if (question.id === 'goal') {
+      state.phase = 'request';
+    } else {
+      state.phase = 'question';
+      state.current = question.id;
+    }
+    await this.ask(ctx, state, lang);
+  }
+
+  private async showResult(ctx: TurnContext, state: TriageState, lang: Lang): Promise<void> {
+    state.assessment = assess(state.answers, this.clock());
+    await ctx.sendActivities(resultActivities(lang, state.assessment));
+    state.phase = 'self';
+    await this.ask(ctx, state, lang);
+  }
+
+  private async onSelfAssessment(ctx: TurnContext, state: TriageState, lang: Lang, text: string): Promise<void> {
+    const question = questionById('selfAssessment');
+    let value: string | null | undefined = exactOption(lang, question, text);
+    if (!value && isWord(lang, text, 'skip')) value = null;
+    if (value === undefined) {
+      const found = optionsInText(lang, question, text);
+      if (found.length !== 1) {
+        markUnhandled(ctx);
+        return;
+      }
+      value = found[0];
+    }
+    const before = state.assessment!;
+    state.answers.selfAssessment = value as Answers['selfAssessment'];
+    const now = this.clock();
+    const after = assess(state.answers, now);
+    state.assessment = after;
+    let note: string;
+    if (after.level !== before.level) note = t(lang, 'triage:self.raised', levelName(lang, after.level));
+    // The user's own view is recorded for the veileder, never argued with.
+    else if (after.userDisagrees) note = t(lang, 'triage:self.disagree');
+    else note = t(lang, 'triage:self.noted');
+    const result: TriageResult = { answers: { ...state.answers }, assessment: after, completedAt: now.toISOString() };
+    turnData(ctx).triage = result;
+    state.phase = 'offer';
+    await this.ask(ctx, state, lang, note);
+  }
+}
+
+/**
+ * The needs questionnaire (shared/specs/triage.md): the user's own request, one question at a time
+ * (buttons and free text, "tilbake", "hopp over"), a review where any answer can be changed, the
+ * indicated level with its reasons, the egenvurdering, and the relevant rights and a veileder.
+ * Ends with a TriageResult when the user says "ferdig"; the result is saved in turnData().triage
+ * as soon as the egenvurdering is answered.
+ */
+export class TriageDialog extends ComponentDialog {
+  constructor(options: TriageDialogOptions = {}) {
+    super(TRIAGE_DIALOG_ID);
+    this.addDialog(new TriageFlow(options.clock ?? (() => new Date())));
+    this.initialDialogId = FLOW_ID;
+  }
+
+  /** After another flow on top of this one ends, re-ask the waiting question with a short "we continue". */
+  override async resumeDialog(outerDc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    outerDc.context.turnState.set(RESUMING, true);
+    try {
+      return await super.resumeDialog(outerDc, reason, result);
+    } finally {
+      outerDc.context.turnState.delete(RESUMING);
+    }
+  }
+}
+
+/** The rights topic whose triage button text (in any language) this is; for the root's routing. */
+export function rightsTopicForText(text: string, langs: readonly Lang[] = ['nb', 'nn', 'en']): RightCode | undefined {
+  const wanted = matchKey(text);
+  const all: RightCode[] = ['PARAGRAF_14A', 'AAP', 'KVP', 'OKONOMISK_STONAD', 'NODHJELP', 'MIDLERTIDIG_BOTILBUD', 'GJELDSRADGIVNING'];
+  for (const lang of langs) {
+    const hit = all.find((r) => matchKey(rightLabel(lang, r)) === wanted);
+    if (hit) return hit;
+  }
+  return undefined;
+}
