@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { checkSafety } from '../core/safety/index.js';
 import { redact } from '../core/redaction/index.js';
@@ -8,22 +6,27 @@ import { createIntentClassifier, detectLanguage } from '../core/understanding/in
 import type { Config } from './config.js';
 import { MemoryDirectLineStore, type RateLimitOptions } from './directline/index.js';
 import type { ServerParts } from './server.js';
-import { LowdbStorage } from './storage/lowdbStorage.js';
+import { createStores, RecordConflictError, startStoreSweeper, type RecordStore } from './storage/index.js';
 
-/** Kept in DATA_DIR so that web pages can resume their conversation after a restart. */
-async function directLineSecret(config: Config): Promise<string> {
+const KEEP = new Date('9999-12-31T00:00:00Z');
+
+/**
+ * Signs the local Direct Line tokens. Kept in the record store, so a page can resume its
+ * conversation after a restart and every instance on one PostgreSQL signs alike.
+ */
+async function directLineSecret(config: Config, records: RecordStore): Promise<string> {
   if (config.directLineSecret) return config.directLineSecret;
-  const file = join(config.dataDir, 'directline-secret');
+  const existing = await records.get<{ secret: string }>('config', 'directline-secret');
+  if (existing) return existing.value.secret;
+  const fresh = { secret: randomBytes(32).toString('base64url') };
   try {
-    const existing = (await readFile(file, 'utf8')).trim();
-    if (existing.length >= 32) return existing;
-  } catch {
-    // First start: create it below.
+    // Not personal data, and tokens signed with it must stay verifiable: it is kept indefinitely.
+    return (await records.put('config', 'directline-secret', { value: fresh, expiresAt: KEEP }, null)).value.secret;
+  } catch (err) {
+    if (!(err instanceof RecordConflictError)) throw err;
+    // Another instance created it first.
+    return (await records.get<{ secret: string }>('config', 'directline-secret'))!.value.secret;
   }
-  const secret = randomBytes(32).toString('base64url');
-  await mkdir(config.dataDir, { recursive: true });
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
 }
 
 export interface ComposeOptions {
@@ -32,13 +35,24 @@ export interface ComposeOptions {
 }
 
 /** Builds every part of the running bot from the configuration. */
-export async function composeParts(config: Config, options: ComposeOptions = {}): Promise<ServerParts> {
+export async function composeParts(config: Config, options: ComposeOptions = {}): Promise<ServerParts & { records: RecordStore }> {
+  const log = options.log;
+  const stores = await createStores({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    retentionDays: config.retentionDays,
+    onError: (err) => log?.error({ err }, 'store error'),
+  });
+  const sweeper = startStoreSweeper(stores, {
+    onResult: (report) => log?.info({ sweep: report }, 'retention sweep'),
+    onError: (err) => log?.error({ err }, 'retention sweep failed'),
+  });
   const classifier = await createIntentClassifier();
-  const storage = new LowdbStorage({ dir: join(config.dataDir, 'state'), retentionDays: config.retentionDays });
   return {
-    storage,
+    storage: stores.storage,
+    records: stores.records,
     directLineStore: new MemoryDirectLineStore(),
-    directLineSecret: await directLineSecret(config),
+    directLineSecret: await directLineSecret(config, stores.records),
     understanding: {
       classify: (text, lang) => classifier.classify(text, lang),
       detectLanguage: (text) => detectLanguage(text),
@@ -48,6 +62,10 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
       checkSafety: (text) => checkSafety(text, classifier),
     },
     rateLimit: options.rateLimit,
-    log: options.log,
+    log,
+    onClose: async () => {
+      sweeper.stop();
+      await stores.close();
+    },
   };
 }
