@@ -9,9 +9,18 @@ import { startPageServer, type PageServer } from './pageServer.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const OUTPUT = `${root}test-output/`;
+interface WebText {
+  title: string;
+  heading: string;
+  robotNotice: string;
+  languageLabel: string;
+  skipLink: string;
+  connectError: string;
+  webchat: Record<string, string>;
+}
 const pageText = Object.fromEntries(
-  LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(`${root}locales/${lang}/web.json`, 'utf8')) as Record<string, string>]),
-) as Record<Lang, Record<string, string>>;
+  LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(`${root}locales/${lang}/web.json`, 'utf8')) as WebText]),
+) as Record<Lang, WebText>;
 
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 const TRANSCRIPT = '#webchat';
@@ -91,8 +100,7 @@ describe('the citizen page in Chromium', function () {
     assert.equal(await page.locator('.language-option[data-lang="nn"]').getAttribute('aria-pressed'), 'true');
     assert.equal(await page.locator('.language-option[data-lang="nb"]').getAttribute('aria-pressed'), 'false');
     await seeInChat(page, t('nn', 'language.switched'));
-    const webchatStrings = pageText.nn.webchat as unknown as Record<string, string>;
-    assert.equal(await page.locator(SEND_BOX).getAttribute('placeholder'), webchatStrings.TEXT_INPUT_PLACEHOLDER);
+    assert.equal(await page.locator(SEND_BOX).getAttribute('placeholder'), pageText.nn.webchat.TEXT_INPUT_PLACEHOLDER);
     await send(page, 'hjelp');
     await seeInChat(page, t('nn', 'help.text'));
   });
