@@ -1,0 +1,64 @@
+import type { Lang } from '../../core/language.js';
+import { foldNordic, normalizeText } from '../../core/normalize.js';
+import { partIds } from '../../core/rights/answer.js';
+import { TOPIC_CODES, topicEntry, type TopicCode } from '../../core/rights/catalogue.js';
+import { t, tList } from '../i18n.js';
+
+export type RightsChoice = { kind: 'part'; part: string } | { kind: 'selfcheck' } | { kind: 'back' } | { kind: 'none' };
+
+export function matchKey(text: string): string {
+  return foldNordic(normalizeText(text));
+}
+
+/**
+ * Does a listed word occur in the text? Entries of three letters or more also match the start of
+ * a word ("søk" matches "søker", "søknaden"); shorter ones ("bo", "nå") only match whole words.
+ */
+function mentions(tokens: string[], joined: string, entry: string): boolean {
+  const key = matchKey(entry);
+  if (key.length === 0) return false;
+  if (key.includes(' ')) return ` ${joined} `.includes(` ${key} `) || (key.length >= 6 && ` ${joined}`.includes(` ${key}`));
+  return key.length >= 3 ? tokens.some((tok) => tok.startsWith(key)) : tokens.includes(key);
+}
+
+function countMentions(tokens: string[], joined: string, words: string[]): number {
+  return words.filter((w) => mentions(tokens, joined, w)).length;
+}
+
+export function partLabel(lang: Lang, topic: TopicCode, part: string): string {
+  return t(lang, `rights:topics.${topic}.parts.${part}.label`);
+}
+
+export function selfCheckLabel(lang: Lang, topic: TopicCode): string | undefined {
+  return topicEntry(topic).selfCheck ? t(lang, `rights:topics.${topic}.selfCheckLabel`) : undefined;
+}
+
+/**
+ * What the user chose in a rights topic: a button's text, or free text that clearly asks for one
+ * part ("hvor mye er det?"). Text about another topic, or anything unclear, is "none" so the root
+ * dialog can route it.
+ */
+export function matchRightsChoice(lang: Lang, topic: TopicCode, text: string): RightsChoice {
+  const joined = matchKey(text);
+  if (!joined) return { kind: 'none' };
+  const parts = partIds(topic);
+  for (const part of parts) if (matchKey(partLabel(lang, topic, part)) === joined) return { kind: 'part', part };
+  const check = selfCheckLabel(lang, topic);
+  if (check && matchKey(check) === joined) return { kind: 'selfcheck' };
+  if (matchKey(t(lang, 'rights:ui.backToMenu')) === joined) return { kind: 'back' };
+  if (tList(lang, 'rights:ui.backWords').some((w) => matchKey(w) === joined)) return { kind: 'back' };
+
+  const tokens = joined.split(' ');
+  const aboutThisTopic = countMentions(tokens, joined, tList(lang, `rights:topics.${topic}.words`)) > 0;
+  // KLAGE is left out: "uenig i vedtaket" inside a topic is about that topic's own appeal part.
+  const aboutOther = TOPIC_CODES.some((other) => other !== topic && other !== 'KLAGE' && countMentions(tokens, joined, tList(lang, `rights:topics.${other}.words`)) > 0);
+  if (aboutOther && !aboutThisTopic) return { kind: 'none' };
+
+  if (check && countMentions(tokens, joined, tList(lang, 'rights:ui.selfCheckWords')) > 0) return { kind: 'selfcheck' };
+  let best: { part: string; score: number } | undefined;
+  for (const part of parts) {
+    const score = countMentions(tokens, joined, tList(lang, `rights:topics.${topic}.parts.${part}.words`));
+    if (score > 0 && (!best || score > best.score)) best = { part, score };
+  }
+  return best ? { kind: 'part', part: best.part } : { kind: 'none' };
+}
