@@ -41,7 +41,7 @@ export class FeatureExtractor {
     return new FeatureExtractor(vocabulary);
   }
 
-  /** The known words a message is read as (unknown words are kept as they are). */
+  /** The known words a message is read as, and how many words stayed unknown. */
   knownWords(text: string): { words: string[]; unknown: number } {
     const raw = words(text);
     const out: string[] = [];
@@ -55,20 +55,18 @@ export class FeatureExtractor {
         continue;
       }
       const repaired = this.repair(w);
-      if (repaired.length === 0) {
-        unknown += 1;
-        out.push(w);
-      } else out.push(...repaired);
+      if (repaired.length === 0) unknown += 1;
+      else out.push(...repaired);
     }
     return { words: out, unknown };
   }
 
-  features(text: string): { features: Record<string, number>; unknown: number; total: number } {
+  /** Stems of the known words, and the share of the message's words that stayed unknown. */
+  features(text: string): { features: Record<string, number>; unknownShare: number } {
     const { words: known, unknown } = this.knownWords(text);
     const features: Record<string, number> = {};
-    const stems = known.map(stem);
-    for (const s of stems) features[s] = 1;
-    return { features, unknown, total: known.length };
+    for (const w of known) features[stem(w)] = 1;
+    return { features, unknownShare: unknown === 0 ? 0 : unknown / (known.length + unknown) };
   }
 
   /** [word] when known, its repair when it can be repaired, [] when it stays unknown. */

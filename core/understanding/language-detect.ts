@@ -2,7 +2,8 @@ import type { Lang } from '../language.js';
 
 /*
  * Language detection among bokmål, nynorsk and English by marker words: words that belong to
- * one of the three and not to the others. Short or shared messages ("hei", "takk", "aap")
+ * one of the three and not to the others. Names of languages are not markers: "kan du skrive
+ * nynorsk" is bokmål asking for nynorsk, which the classifier's language intents handle. Short or shared messages ("hei", "takk", "aap")
  * give no answer, so the bot never offers a switch on thin evidence.
  */
 
@@ -12,18 +13,18 @@ const NYNORSK = new Set([
   'gjere', 'seie', 'sjølv', 'sjolv', 'heile', 'høyre', 'hoyre', 'frå', 'korkje', 'òg', 'sidan', 'mogleg',
   'moglegheit', 'heime', 'pengar', 'pengane', 'søkje', 'sokje', 'spørje', 'sporje',
   'veit', 'veileiar', 'rettleiar', 'treng', 'tykkjer', 'synest', 'kjem', 'gjekk', 'difor',
-  'nynorsk', 'arbeidsavklaringspengar', 'dagpengar', 'sjukepengar', 'sjuk', 'sjukmeld', 'sjukmeldt',
-  'einaste', 'aleine', 'framleis', 'enno', 'medan', 'bu', 'budd', 'gong', 'gongen',
+  'arbeidsavklaringspengar', 'dagpengar', 'sjukepengar', 'sjuk', 'sjukmeld', 'sjukmeldt',
+  'einaste', 'aleine', 'tenkjer', 'snakkast', 'spørsmåla', 'lagra', 'vidare', 'morgon', 'sambuaren', 'framleis', 'enno', 'medan', 'bu', 'budd', 'gong', 'gongen',
   'no', 'inkje', 'nokså',
 ]);
 
 const BOKMAL = new Set([
   'jeg', 'ikke', 'hva', 'hvordan', 'hvorfor', 'hvor', 'hvem', 'hvilken', 'hvilke', 'hvis', 'bare', 'noe', 'noen',
-  'mye', 'et', 'en', 'hun', 'de', 'deres', 'være', 'vaere', 'vært', 'vaert', 'ble', 'fikk', 'gjøre', 'gjore',
+  'mye', 'et', 'en', 'hun', 'deres', 'være', 'vaere', 'vært', 'vaert', 'ble', 'fikk', 'gjøre', 'gjore',
   'selv', 'hele', 'høre', 'hore', 'fra', 'verken', 'også', 'ogsa', 'siden', 'mulig', 'mulighet', 'hjemme',
   'penger', 'pengene', 'hjelpen', 'søke', 'soke', 'spørre', 'sporre', 'vet', 'veileder',
-  'trenger', 'synes', 'kommer', 'gikk', 'derfor', 'sykepenger', 'syk', 'sykmeldt', 'eneste', 'alene', 'fortsatt',
-  'ennå', 'enda', 'mens', 'bokmål', 'bokmal', 'nå', 'na', 'dere', 'blitt',
+  'trenger', 'tenker', 'snakkes', 'samboeren', 'synes', 'kommer', 'gikk', 'derfor', 'sykepenger', 'syk', 'sykmeldt', 'eneste', 'alene', 'fortsatt',
+  'ennå', 'enda', 'mens', 'nå', 'na', 'dere', 'blitt',
 ]);
 
 const ENGLISH = new Set([
@@ -31,9 +32,9 @@ const ENGLISH = new Set([
   'why', 'when', 'who', 'which', 'where', 'get', 'am', 'can', 'could', 'would', 'should', 'please', 'need', 'want', 'help',
   'have', 'has', 'had', 'not', 'dont', 'doesnt', 'cant', 'do', 'does', 'with', 'of', 'and', 'or', 'it',
   'this', 'that', 'money', 'work', 'job', 'apply', 'benefit', 'benefits', 'talk', 'speak',
-  'human', 'hello', 'hi', 'thanks', 'thank', 'bye', 'english', 'about', 'from', 'will', 'there', 'any',
+  'human', 'hello', 'hi', 'thanks', 'thank', 'bye', 'about', 'from', 'will', 'there', 'any',
   'pay', 'food', 'sick', 'leave', 'case', 'application', 'appeal', 'debt', 'been',
-  'no', 'yes', 'some', 'know', 'if', 'out', 'they', 'we', 'our', 'got',
+  'no', 'yes', 'good', 'morning', 'someone', 'home', 'again', 'lets', 'some', 'know', 'if', 'out', 'they', 'we', 'our', 'got',
 ]);
 
 /** Words in two lists are shared and only count half for each. */

@@ -19,6 +19,12 @@ describe('language detection', () => {
     it(`"${text}" → ${lang}`, () => assert.equal(detectLanguage(text), lang));
   }
 
+  it('reads a request for another language as the language it is written in', () => {
+    assert.equal(detectLanguage('jeg vil ha nynorsk'), 'nb');
+    assert.equal(detectLanguage('kan du skrive nynorsk'), undefined);
+    assert.equal(detectLanguage('eg vil ha bokmål'), 'nn');
+  });
+
   it('gives no answer for words shared by the languages, so the bot never offers a switch on thin evidence', () => {
     for (const text of ['hei', 'aap', 'ok', 'takk', '', '123', 'nav']) assert.equal(detectLanguage(text), undefined, text);
   });
