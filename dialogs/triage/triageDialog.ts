@@ -4,7 +4,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Lang } from '../../core/language.js';
 import {
-  assess, nextQuestion, pruneAnswers, questionById, type Answers, type Assessment, type Question, type QuestionId, type RightCode,
+  assess, nextQuestion, pruneAnswers, questionBank, questionById, type Answers, type Assessment, type Question, type QuestionId, type RightCode,
 } from '../../core/triage/index.js';
 import { markUnhandled, turnData, turnLang } from '../context.js';
 import { t } from '../i18n.js';
@@ -338,6 +338,8 @@ class TriageFlow extends Dialog {
 export class TriageDialog extends ComponentDialog {
   constructor(options: TriageDialogOptions = {}) {
     super(TRIAGE_DIALOG_ID);
+    // Load and validate the question bank now, so a bad data file stops the bot at start-up, not mid-conversation.
+    questionBank();
     this.addDialog(new TriageFlow(options.clock ?? (() => new Date())));
     this.initialDialogId = FLOW_ID;
   }
