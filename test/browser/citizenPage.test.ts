@@ -50,6 +50,7 @@ describe('the citizen page in Chromium', function () {
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
+  const sockets: string[] = [];
 
   before(async function () {
     requireChromium(this);
@@ -60,6 +61,7 @@ describe('the citizen page in Chromium', function () {
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(msg.text());
     });
+    page.on('websocket', (ws) => sockets.push(new URL(ws.url()).pathname));
     page.on('response', (res) => {
       if (res.status() >= 400) consoleErrors.push(`${res.status()} ${new URL(res.url()).pathname}`);
     });
@@ -90,6 +92,7 @@ describe('the citizen page in Chromium', function () {
     await send(page, 'hjelp');
     await seeInChat(page, t('nb', 'help.text'));
     console.log(`      greeting visible ${greetingMs} ms after load; reply to "hjelp" visible ${Date.now() - sent} ms after Enter`);
+    assert.ok(sockets.some((path) => /^\/v3\/directline\/conversations\/[^/]+\/stream$/.test(path)), 'Web Chat uses the WebSocket stream');
   });
 
   it('switches to nynorsk: page text and lang change, the bot is told and answers in nynorsk', async () => {
