@@ -13,6 +13,14 @@ export function tokenMatches(expected: string, given: string): boolean {
   return timingSafeEqual(digest(expected), digest(given));
 }
 
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
+}
+
 export function veilederOf(res: Response): VeilederIdentity {
   return res.locals.veileder as VeilederIdentity;
 }
@@ -31,7 +39,7 @@ export function requireVeileder(token: string, onSeen?: (veileder: VeilederIdent
     }
     const ident = req.get('x-veileder-ident')?.trim();
     const nameHeader = req.get('x-veileder-name');
-    const name = nameHeader ? decodeURIComponent(nameHeader).trim().slice(0, 60) : undefined;
+    const name = nameHeader ? safeDecode(nameHeader).trim().slice(0, 60) : undefined;
     const veileder: VeilederIdentity = { id: ident && IDENT.test(ident) ? ident : 'local', ...(name ? { name } : {}) };
     res.locals.veileder = veileder;
     onSeen?.(veileder);

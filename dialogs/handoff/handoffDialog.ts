@@ -201,7 +201,7 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> {
     const next = availability.isOpen(now) ? now : availability.nextOpening(now);
     const when = formatDayAndTime(next, lang);
     if (!availability.isOpen(now)) lines.push(tr('availability.nextOpening', { when }));
-    lines.push(tr('availability.callbackOffer', { when }));
+    lines.push(availability.isOpen(now) ? tr('availability.callbackOfferSoon') : tr('availability.callbackOffer', { when }));
     await ctx.sendActivity(lines.join(' '));
     state.step = 'closed';
     await ctx.sendActivity(MessageFactory.suggestedActions(buttonTitles(lang, CLOSED_BUTTONS), tr('availability.choose')));
@@ -228,8 +228,13 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> {
     state.handoffId = record.id;
 
     if (callback) {
-      const when = formatDayAndTime(this.options.queue.availability.nextOpening(this.#clock()), lang);
-      await ctx.sendActivity(tr('availability.callbackSaved', { when }));
+      const now = this.#clock();
+      const { availability } = this.options.queue;
+      await ctx.sendActivity(
+        availability.isOpen(now)
+          ? tr('availability.callbackSavedSoon')
+          : tr('availability.callbackSaved', { when: formatDayAndTime(availability.nextOpening(now), lang) }),
+      );
       await ctx.sendActivity(MessageFactory.suggestedActions([tr('queue.leaveButton')], tr('queue.whileWaiting')));
       return Dialog.EndOfTurn;
     }
