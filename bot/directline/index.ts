@@ -1,5 +1,5 @@
 export { LocalDirectLine, type LocalDirectLineOptions, type DirectLineLog } from './localDirectLine.js';
-export { MemoryDirectLineStore, DEFAULT_LOG_CAP } from './memoryStore.js';
+export { MemoryDirectLineStore, DEFAULT_LOG_CAP, DEFAULT_MAX_CONVERSATIONS, type MemoryStoreOptions } from './memoryStore.js';
 export {
   activityId,
   UnknownConversationError,

@@ -190,6 +190,16 @@ export class LocalDirectLine extends BotAdapter {
     this.streamServer?.closeConversation(conversationId);
   }
 
+  /**
+   * Deletes conversations idle for longer than `idleMs` and closes their streams; returns how
+   * many. The server runs it on a timer (RETENTION_DAYS, or sooner for the chat log).
+   */
+  async expireIdle(idleMs: number): Promise<number> {
+    const expired = await this.store.expireIdle(new Date(this.clock().getTime() - idleMs).toISOString());
+    for (const id of expired) this.streamServer?.closeConversation(id);
+    return expired.length;
+  }
+
   // ---- BotAdapter ----
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

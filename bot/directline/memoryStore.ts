@@ -16,19 +16,38 @@ interface Entry {
 }
 
 export const DEFAULT_LOG_CAP = 500;
+export const DEFAULT_MAX_CONVERSATIONS = 10_000;
+
+export interface MemoryStoreOptions {
+  /** Activities kept per conversation (default 500). */
+  logCap?: number;
+  /** Conversations kept at most; the longest idle is dropped first (default 10 000). */
+  maxConversations?: number;
+}
 
 /** Keeps conversations in this process only: for tests, demos and a single instance. */
 export class MemoryDirectLineStore implements DirectLineStore {
+  // Map order is kept as "least recently active first", so eviction takes the first entry.
   private readonly conversations = new Map<string, Entry>();
   private readonly listeners = new Map<string, Set<(delivery: Delivery) => void>>();
+  private readonly logCap: number;
+  private readonly maxConversations: number;
 
-  constructor(private readonly logCap = DEFAULT_LOG_CAP) {
-    if (!Number.isInteger(logCap) || logCap < 1) throw new RangeError('logCap must be a positive whole number');
+  constructor(options: MemoryStoreOptions = {}) {
+    this.logCap = options.logCap ?? DEFAULT_LOG_CAP;
+    this.maxConversations = options.maxConversations ?? DEFAULT_MAX_CONVERSATIONS;
+    if (!Number.isInteger(this.logCap) || this.logCap < 1) throw new RangeError('logCap must be a positive whole number');
+    if (!Number.isInteger(this.maxConversations) || this.maxConversations < 1) throw new RangeError('maxConversations must be a positive whole number');
   }
 
   async createConversation(record: ConversationRecord): Promise<void> {
     if (this.conversations.has(record.id)) throw new Error('conversation id already taken');
-    this.conversations.set(record.id, { record: { ...record }, log: [], lastSeq: 0 });
+    this.conversations.set(record.id, { record: { ...record, lastActiveAt: record.lastActiveAt ?? record.createdAt }, log: [], lastSeq: 0 });
+    while (this.conversations.size > this.maxConversations) {
+      const idlest = this.conversations.keys().next().value;
+      if (idlest === undefined) break;
+      await this.deleteConversation(idlest);
+    }
   }
 
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
@@ -51,6 +70,9 @@ export class MemoryDirectLineStore implements DirectLineStore {
     if (activity.id) entry.log = entry.log.filter((e) => e.activity.id !== activity.id);
     const logged: LoggedActivity = { activity: stored, watermark: seq };
     entry.log.push(logged);
+    entry.record.lastActiveAt = typeof stored.timestamp === 'string' ? stored.timestamp : new Date().toISOString();
+    this.conversations.delete(conversationId);
+    this.conversations.set(conversationId, entry);
     if (entry.log.length > this.logCap) entry.log.splice(0, entry.log.length - this.logCap);
     this.notify(conversationId, logged);
     return logged;
@@ -77,6 +99,15 @@ export class MemoryDirectLineStore implements DirectLineStore {
   async deleteConversation(id: string): Promise<void> {
     this.conversations.delete(id);
     this.listeners.delete(id);
+  }
+
+  async expireIdle(idleSince: string): Promise<string[]> {
+    const cutoff = Date.parse(idleSince);
+    const expired = [...this.conversations.values()]
+      .filter((e) => Date.parse(e.record.lastActiveAt ?? e.record.createdAt) < cutoff)
+      .map((e) => e.record.id);
+    for (const id of expired) await this.deleteConversation(id);
+    return expired;
   }
 
   subscribe(conversationId: string, listener: (delivery: Delivery) => void): Unsubscribe {

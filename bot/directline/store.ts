@@ -10,6 +10,8 @@ export interface ConversationRecord {
   createdAt: string;
   /** Set once the bot has been told about the conversation (conversationUpdate sent). */
   startedAt?: string;
+  /** Time of the last logged activity (ISO); createdAt until then. Used to expire idle conversations. */
+  lastActiveAt?: string;
 }
 
 /** An activity as stored in a conversation's log, with its place in the log. */
@@ -60,6 +62,11 @@ export interface DirectLineStore {
   activitiesAfter(conversationId: string, after?: number): Promise<{ activities: LoggedActivity[]; watermark: number }>;
   /** Deletes the record and its log. Subscribers are not called again. */
   deleteConversation(id: string): Promise<void>;
+  /**
+   * Deletes every conversation with no logged activity since `idleSince` (ISO time; a conversation
+   * with no activity counts from createdAt) and returns their ids. Run it on a timer (retention).
+   */
+  expireIdle(idleSince: string): Promise<string[]>;
   /** Live fan-out of appended and ephemeral activities for one conversation. */
   subscribe(conversationId: string, listener: (delivery: Delivery) => void): Unsubscribe;
 }

@@ -6,7 +6,7 @@ const record = (id: string) => ({ id, userId: `dl_${id}`, createdAt: '2026-03-02
 
 describe('MemoryDirectLineStore', () => {
   it('keeps at most the cap per conversation, oldest dropped, watermarks still rising', async () => {
-    const store = new MemoryDirectLineStore(3);
+    const store = new MemoryDirectLineStore({ logCap: 3 });
     await store.createConversation(record('a'));
     for (let i = 1; i <= 5; i++) await store.appendActivity('a', { type: 'message', text: `m${i}` });
     const { activities, watermark } = await store.activitiesAfter('a');
@@ -60,5 +60,28 @@ describe('MemoryDirectLineStore', () => {
     assert.equal(updated.watermark, 3);
     assert.deepEqual((await store.activitiesAfter('a')).activities.map((x) => x.activity.text), ['next', 'final']);
     assert.deepEqual((await store.activitiesAfter('a', 2)).activities.map((x) => x.activity.text), ['final']);
+  });
+});
+
+describe('MemoryDirectLineStore retention', () => {
+  it('expires conversations idle since the cutoff, counting from the last activity', async () => {
+    const store = new MemoryDirectLineStore();
+    await store.createConversation({ ...record('quiet'), createdAt: '2026-03-01T08:00:00.000Z' });
+    await store.createConversation({ ...record('busy'), createdAt: '2026-03-01T08:00:00.000Z' });
+    await store.appendActivity('busy', { type: 'message', text: 'still here', timestamp: new Date('2026-03-02T09:00:00.000Z') });
+    assert.deepEqual(await store.expireIdle('2026-03-02T00:00:00.000Z'), ['quiet']);
+    assert.equal(await store.getConversation('quiet'), undefined);
+    assert.ok(await store.getConversation('busy'));
+  });
+
+  it('drops the longest idle conversation when full', async () => {
+    const store = new MemoryDirectLineStore({ maxConversations: 2 });
+    await store.createConversation(record('a'));
+    await store.createConversation(record('b'));
+    await store.appendActivity('a', { type: 'message', text: 'a is active' });
+    await store.createConversation(record('c'));
+    assert.equal(await store.getConversation('b'), undefined);
+    assert.ok(await store.getConversation('a'));
+    assert.ok(await store.getConversation('c'));
   });
 });

@@ -84,3 +84,22 @@ describe('local Direct Line WebSocket stream', () => {
     assert.equal(await upgradeStatus(c.streamUrl), 404);
   });
 });
+
+describe('local Direct Line retention', () => {
+  it('expireIdle deletes idle conversations and closes their streams; active ones stay', async () => {
+    let now = Date.parse('2026-03-02T10:00:00Z');
+    const t = await startDirectLine({ clock: () => new Date(now) });
+    try {
+      const idle = await startConversation(t.base);
+      const stream = await openStream(idle.streamUrl);
+      now += 50 * 60_000;
+      const active = await startConversation(t.base);
+      now += 20 * 60_000;
+      assert.equal(await t.dl.expireIdle(60 * 60_000), 1);
+      assert.equal(await stream.closed, 1000);
+      assert.equal((await call(`${t.base}/conversations/${active.conversationId}/activities`, { token: active.token })).status, 200);
+    } finally {
+      await t.close();
+    }
+  });
+});
