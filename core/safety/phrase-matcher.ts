@@ -5,6 +5,8 @@ import { safetyWords } from './safety-text.js';
 const TYPO_MIN_LENGTH = 5;
 /** A phrase written without spaces is found inside the message only when at least this long. */
 const COMPACT_MIN_LENGTH = 10;
+/** Remembered word lookups; cleared when full so that memory stays bounded. */
+const CACHE_LIMIT = 20000;
 
 /** "(han|hun) slår meg" → ["han slår meg", "hun slår meg"]. */
 export function expandPattern(pattern: string): string[] {
@@ -15,47 +17,53 @@ export function expandPattern(pattern: string): string[] {
   return (match[1] ?? '').split('|').flatMap((alt) => expandPattern(`${before}${alt.trim()}${after}`));
 }
 
-/** One phrase word against one message word: exact, one typo in a long word, or a prefix ("selvmord*"). */
-function wordMatches(patternWord: string, word: string, typos: boolean): boolean {
-  if (patternWord.endsWith('*')) {
-    const stem = patternWord.slice(0, -1);
-    if (word.startsWith(stem)) return true;
-    if (!typos || stem.length < TYPO_MIN_LENGTH) return false;
-    for (const len of [stem.length - 1, stem.length, stem.length + 1]) {
-      if (len <= word.length && editDistance(word.slice(0, len), stem, 1) <= 1) return true;
-    }
-    return false;
-  }
-  if (patternWord === word) return true;
-  return typos && patternWord.length >= TYPO_MIN_LENGTH && word.length >= TYPO_MIN_LENGTH - 1 && editDistance(patternWord, word, 1) <= 1;
-}
-
 /**
  * Finds maintained phrases in a message, tolerant of case, æøå spelt ae/o/a, doubled letters,
- * one typo per long word and a phrase typed without spaces.
+ * one typo per long word and a phrase typed without spaces. Fast on long messages: each
+ * distinct word is looked up once, and only phrases starting with a matching word are tried.
  */
 export class PhraseMatcher {
-  private readonly phrases: string[][];
-  private readonly vocabulary: string[];
+  private readonly phrasesByFirst = new Map<string, string[][]>();
+  private readonly exact = new Set<string>();
+  private readonly typoByLength = new Map<number, string[]>();
+  private readonly prefixes: string[] = [];
   private readonly compact: string[];
+  private readonly cache = new Map<string, ReadonlySet<string>>();
 
   /** `typos: false` for phrases that must match exactly (the figures of speech to ignore). */
   constructor(patterns: readonly string[], private readonly typos = true) {
-    this.phrases = patterns.flatMap(expandPattern).map(safetyWords).filter((p) => p.length > 0);
-    this.vocabulary = [...new Set(this.phrases.flat())];
-    this.compact = this.phrases.map((p) => p.join('').replace(/\*/g, '')).filter((c) => c.length >= COMPACT_MIN_LENGTH);
+    const phrases = patterns.flatMap(expandPattern).map(safetyWords).filter((p) => p.length > 0);
+    for (const phrase of phrases) {
+      const first = phrase[0] as string;
+      const list = this.phrasesByFirst.get(first) ?? [];
+      list.push(phrase);
+      this.phrasesByFirst.set(first, list);
+      for (const w of phrase) {
+        if (w.endsWith('*')) {
+          if (!this.prefixes.includes(w)) this.prefixes.push(w);
+        } else if (!this.exact.has(w)) {
+          this.exact.add(w);
+          if (w.length >= TYPO_MIN_LENGTH) this.typoByLength.set(w.length, [...(this.typoByLength.get(w.length) ?? []), w]);
+        }
+      }
+    }
+    this.compact = typos
+      ? phrases.map((p) => p.join('').replace(/\*/g, '')).filter((c) => c.length >= COMPACT_MIN_LENGTH)
+      : [];
   }
 
   /** The first phrase found in the text (as normalised words), or undefined. */
   find(text: string): string | undefined {
     const words = safetyWords(text);
-    const matchesOf = words.map((w) => new Set(this.vocabulary.filter((v) => wordMatches(v, w, this.typos))));
-    for (const phrase of this.phrases) {
-      for (let start = 0; start + phrase.length <= words.length; start += 1) {
-        if (phrase.every((p, i) => matchesOf[start + i]?.has(p))) return phrase.join(' ');
+    const matches = words.map((w) => this.phraseWordsMatching(w));
+    for (let start = 0; start < words.length; start += 1) {
+      for (const first of matches[start] ?? []) {
+        for (const phrase of this.phrasesByFirst.get(first) ?? []) {
+          if (phrase.every((p, i) => matches[start + i]?.has(p))) return phrase.join(' ');
+        }
       }
     }
-    if (!this.typos) return undefined;
+    if (this.compact.length === 0) return undefined;
     const joined = words.join('');
     return this.compact.find((c) => joined.includes(c));
   }
@@ -63,14 +71,44 @@ export class PhraseMatcher {
   /** The text with every occurrence of the phrases taken out (used to remove figures of speech). */
   remove(text: string): string {
     const words = safetyWords(text);
+    const matches = words.map((w) => this.phraseWordsMatching(w));
     const keep = words.map(() => true);
-    for (const phrase of this.phrases) {
-      for (let start = 0; start + phrase.length <= words.length; start += 1) {
-        if (phrase.every((p, i) => wordMatches(p, words[start + i] ?? '', this.typos))) {
+    for (let start = 0; start < words.length; start += 1) {
+      for (const first of matches[start] ?? []) {
+        for (const phrase of this.phrasesByFirst.get(first) ?? []) {
+          if (!phrase.every((p, i) => matches[start + i]?.has(p))) continue;
           for (let i = 0; i < phrase.length; i += 1) keep[start + i] = false;
         }
       }
     }
     return words.filter((_, i) => keep[i]).join(' ');
+  }
+
+  /** Every phrase word this message word counts as: itself, a one-typo neighbour, a prefix. */
+  private phraseWordsMatching(word: string): ReadonlySet<string> {
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    const found = new Set<string>();
+    if (this.exact.has(word)) found.add(word);
+    for (const p of this.prefixes) if (this.prefixMatches(p.slice(0, -1), word)) found.add(p);
+    if (this.typos && word.length >= TYPO_MIN_LENGTH - 1) {
+      for (let len = word.length - 1; len <= word.length + 1; len += 1) {
+        for (const candidate of this.typoByLength.get(len) ?? []) {
+          if (candidate !== word && editDistance(candidate, word, 1) <= 1) found.add(candidate);
+        }
+      }
+    }
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, found);
+    return found;
+  }
+
+  private prefixMatches(stem: string, word: string): boolean {
+    if (word.startsWith(stem)) return true;
+    if (!this.typos || stem.length < TYPO_MIN_LENGTH) return false;
+    for (const len of [stem.length - 1, stem.length, stem.length + 1]) {
+      if (len <= word.length && editDistance(word.slice(0, len), stem, 1) <= 1) return true;
+    }
+    return false;
   }
 }

@@ -1,28 +1,28 @@
 /**
  * Edit distance counting a swap of two neighbouring letters as one edit ("jge" → "jeg"),
  * the most common phone typo. Returns max + 1 as soon as the distance must exceed max.
+ * Three rolling rows keep it allocation-light: it runs for every unknown word of a message.
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i += 1) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    row[0] = i;
-    rows.push(row);
-  }
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Number.MAX_SAFE_INTEGER;
-  for (let j = 0; j <= b.length; j += 1) (rows[0] as number[])[j] = j;
+  if (a === b) return 0;
+  const width = b.length + 1;
+  let before = new Uint16Array(width);
+  let previous = new Uint16Array(width);
+  let current = new Uint16Array(width);
+  for (let j = 0; j < width; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const row = rows[i] as number[];
-    let rowMin = Number.MAX_SAFE_INTEGER;
-    for (let j = 1; j <= b.length; j += 1) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < width; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, at(i - 2, j - 2) + 1);
-      row[j] = d;
-      rowMin = Math.min(rowMin, d);
+      let d = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return at(a.length, b.length);
+  return Math.min(previous[b.length] ?? max + 1, max + 1);
 }

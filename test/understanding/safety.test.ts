@@ -101,3 +101,13 @@ describe('crisis check', () => {
     assert.equal(m.find('livet mitt er fint'), undefined);
   });
 });
+
+describe('crisis check on long messages', () => {
+  it('still finds a crisis at the end of a 20 000-character message, quickly', () => {
+    const filler = 'jeg har søkt om arbeidsavklaringspenger og venter på svar fra nav ';
+    const text = `${filler.repeat(Math.ceil(20000 / filler.length))} og jeg vil ikke leve lenger`;
+    const started = performance.now();
+    assert.equal(checkSafety(text)?.kind, 'self_harm');
+    assert.ok(performance.now() - started < 1000);
+  });
+});
