@@ -1,4 +1,4 @@
-import { MessageFactory, type Activity } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Lang } from '../../core/language.js';
 import {
   REASON_CODES, questionById, questionBank, type Answers, type Assessment, type Question, type QuestionId, type ReasonCode, type RightCode,
@@ -137,4 +137,31 @@ export function offerActivity(lang: Lang, assessment: Assessment, prefix?: strin
   const topics = OFFER_ORDER.filter((r) => assessment.relevantRights.includes(r)).map((r) => rightLabel(lang, r));
   const text = [prefix, t(lang, 'triage:offer.text')].filter(Boolean).join('\n\n');
   return MessageFactory.suggestedActions([...topics, t(lang, 'menu.human'), t(lang, 'triage:buttons.done')], text);
+}
+
+/** The `verb` of the Teams answer card's submit; the dialog reads `answer` from the submitted value. */
+export const TRIAGE_SUBMIT_VERB = 'triage';
+
+/**
+ * Teams shows only the first three suggested actions. There, a reply with more choices becomes an
+ * Adaptive Card with the same choices as a radio list and one Action.Submit (Web Chat keeps the
+ * suggested actions). The chosen value is the visible text, so answers are matched as if typed.
+ */
+export function forChannel(lang: Lang, channelId: string | undefined, reply: Reply): Reply {
+  const titles = (reply.suggestedActions?.actions ?? []).map((a) => String(a.title));
+  if (channelId !== 'msteams' || titles.length <= 3) return reply;
+  return MessageFactory.attachment(
+    CardFactory.adaptiveCard({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: reply.text ?? '', wrap: true },
+        {
+          type: 'Input.ChoiceSet', id: 'answer', style: 'expanded', isRequired: true, errorMessage: t(lang, 'triage:card.pickOne'),
+          label: reply.text ?? '', choices: titles.map((title) => ({ title, value: title })),
+        },
+      ],
+      actions: [{ type: 'Action.Submit', title: t(lang, 'triage:card.send'), data: { verb: TRIAGE_SUBMIT_VERB } }],
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import {
   ComponentDialog, Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult,
 } from 'botbuilder-dialogs';
@@ -10,7 +10,7 @@ import { markUnhandled, turnData, turnLang } from '../context.js';
 import { t } from '../i18n.js';
 import { exactOption, isWord, matchKey, optionsInText, parseAge } from './answerMatching.js';
 import {
-  levelName, offerActivity, pickChangeActivity, questionActivity, questionForLabel, resultActivities, reviewActivity, rightLabel,
+  TRIAGE_SUBMIT_VERB, forChannel, levelName, offerActivity, pickChangeActivity, questionActivity, questionForLabel, resultActivities, reviewActivity, rightLabel,
   selfAssessmentActivity,
 } from './prompts.js';
 
@@ -80,7 +80,17 @@ class TriageFlow extends Dialog {
     const ctx = dc.context;
     const state = stateOf(dc.activeDialog!);
     const lang = turnLang(ctx);
-    const text = (ctx.activity.text ?? '').trim();
+    let text = (ctx.activity.text ?? '').trim();
+    const submitted = ctx.activity.value as { verb?: unknown; answer?: unknown } | undefined;
+    if (!text && submitted?.verb === TRIAGE_SUBMIT_VERB) {
+      // The Teams answer card: its value is the chosen visible text, handled as if typed.
+      text = typeof submitted.answer === 'string' ? submitted.answer.trim() : '';
+      if (!text) {
+        await this.ask(ctx, state, lang);
+        return Dialog.EndOfTurn;
+      }
+      ctx.activity.text = text;
+    }
     if (!text) {
       markUnhandled(ctx);
       return Dialog.EndOfTurn;
@@ -117,26 +127,27 @@ class TriageFlow extends Dialog {
   }
 
   private async ask(ctx: TurnContext, state: TriageState, lang: Lang, prefix?: string): Promise<void> {
+    const send = (reply: Partial<Activity>) => ctx.sendActivity(forChannel(lang, ctx.activity.channelId, reply));
     switch (state.phase) {
       case 'request':
         await ctx.sendActivity([prefix, t(lang, 'triage:intro.askGoal')].filter(Boolean).join('\n\n'));
         return;
       case 'question': {
         const question = questionById(state.current!);
-        await ctx.sendActivity(questionActivity(lang, question, { canGoBack: state.changing === true || state.history.length > 0, chosen: state.draft, prefix }));
+        await send(questionActivity(lang, question, { canGoBack: state.changing === true || state.history.length > 0, chosen: state.draft, prefix }));
         return;
       }
       case 'review':
-        await ctx.sendActivity(reviewActivity(lang, state.answers));
+        await send(reviewActivity(lang, state.answers));
         return;
       case 'pickChange':
-        await ctx.sendActivity(pickChangeActivity(lang, state.answers));
+        await send(pickChangeActivity(lang, state.answers));
         return;
       case 'self':
-        await ctx.sendActivity(selfAssessmentActivity(lang, prefix));
+        await send(selfAssessmentActivity(lang, prefix));
         return;
       case 'offer':
-        await ctx.sendActivity(offerActivity(lang, state.assessment!, prefix));
+        await send(offerActivity(lang, state.assessment!, prefix));
         return;
     }
   }
@@ -195,7 +206,7 @@ class TriageFlow extends Dialog {
       const parsed = parseAge(text, question.min ?? 0, question.max ?? Infinity);
       if (parsed.kind === 'age') return this.record(ctx, state, lang, question, parsed.age);
       if (parsed.kind === 'outOfRange') {
-        await ctx.sendActivity(questionActivity(lang, question, { canGoBack: state.history.length > 0, prefix: t(lang, 'triage:age.outOfRange') }));
+        await ctx.sendActivity(forChannel(lang, ctx.activity.channelId, questionActivity(lang, question, { canGoBack: state.history.length > 0, prefix: t(lang, 'triage:age.outOfRange') })));
         return;
       }
       markUnhandled(ctx);
@@ -210,7 +221,7 @@ class TriageFlow extends Dialog {
     const draft = state.draft ?? [];
     if (isWord(lang, text, 'done')) {
       if (draft.length > 0) return this.record(ctx, state, lang, question, draft);
-      await ctx.sendActivity(questionActivity(lang, question, { canGoBack: state.history.length > 0, prefix: t(lang, 'triage:multi.nothing') }));
+      await ctx.sendActivity(forChannel(lang, ctx.activity.channelId, questionActivity(lang, question, { canGoBack: state.history.length > 0, prefix: t(lang, 'triage:multi.nothing') })));
       return;
     }
     const exact = exactOption(lang, question, text);

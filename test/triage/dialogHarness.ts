@@ -59,9 +59,9 @@ export function createTriageHarness(opts: { storage?: Storage; lang?: Lang; cloc
   });
 
   /** Sends one message and returns the replies of that turn. */
-  async function say(text: string): Promise<Partial<Activity>[]> {
+  async function say(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
     adapter.activeQueue.splice(0);
-    await adapter.processActivity({ type: 'message', text });
+    await adapter.processActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input });
     return adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
   }
 
