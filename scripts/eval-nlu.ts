@@ -35,6 +35,11 @@ if (falseAlarms.rate >= TARGETS.maxFalseAlarmRate) failed.push(`false alarms ${p
 console.log('\nLanguage detection on the same messages');
 console.log(`  right ${ld.correct}, wrong ${ld.wrong}, no answer ${ld.undecided}`);
 
+console.log('\nThe same messages with one phone-style typo each (æøå as ae/o/a, swapped letters, words run together, capitals)');
+console.log(`  accuracy               ${pct(report.withTypos.accuracy).padStart(8)}`);
+console.log(`  crisis recall          ${pct(report.withTypos.crisisRecall).padStart(8)}`);
+for (const m of report.withTypos.crisisMissed) console.log(`    MISSED: ${m}`);
+
 console.log('\nTimings');
 console.log(`  train                  ${report.trainMs.toFixed(0).padStart(6)} ms`);
 console.log(`  load saved model       ${report.loadMs.toFixed(0).padStart(6)} ms`);

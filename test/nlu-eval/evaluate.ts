@@ -8,6 +8,7 @@ import {
   type IntentClassifier,
 } from '../../core/understanding/index.js';
 import { loadEvalMessages, loadOrdinaryMessages } from './eval-set.js';
+import { withTypo } from './typos.js';
 
 export interface Tally {
   correct: number;
@@ -27,6 +28,8 @@ export interface EvalReport {
   /** Any alarm on a message that is neither crisis nor same-day need. */
   falseAlarms: { alarms: number; total: number; rate: number; texts: string[] };
   languageDetection: { correct: number; wrong: number; undecided: number };
+  /** The same messages with one phone-style typo each (reported, no target). */
+  withTypos: { accuracy: number; crisisRecall: number; crisisMissed: string[] };
   trainMs: number;
   loadMs: number;
   medianClassifyMs: number;
@@ -118,6 +121,19 @@ export async function evaluate(): Promise<EvalReport> {
     }
   }
 
+  let typoCorrect = 0;
+  let typoCrisis = 0;
+  const typoCrisisMissed: string[] = [];
+  messages.forEach((m, index) => {
+    const text = withTypo(m.text, index);
+    if (classifier.classify(text, m.language).intent === m.intent) typoCorrect += 1;
+    const expectedKind = SAFETY_KIND[m.intent];
+    if (expectedKind && expectedKind !== 'emergency_aid') {
+      if (checkSafety(text, classifier)?.kind === expectedKind) typoCrisis += 1;
+      else typoCrisisMissed.push(text);
+    }
+  });
+
   const toTallies = (m: Record<string, [number, number]>): Record<string, Tally> =>
     Object.fromEntries(Object.entries(m).map(([k, [c, n]]) => [k, tally(c, n)]));
   return {
@@ -129,6 +145,11 @@ export async function evaluate(): Promise<EvalReport> {
     emergency: { ...emergency, recall: emergency.total === 0 ? 0 : emergency.caught / emergency.total },
     falseAlarms: { ...falseAlarms, rate: falseAlarms.total === 0 ? 0 : falseAlarms.alarms / falseAlarms.total },
     languageDetection,
+    withTypos: {
+      accuracy: typoCorrect / messages.length,
+      crisisRecall: crisis.total === 0 ? 0 : typoCrisis / crisis.total,
+      crisisMissed: typoCrisisMissed,
+    },
     trainMs,
     loadMs,
     medianClassifyMs: median(classifyTimes),

@@ -45,6 +45,10 @@ describe('held-out evaluation (test/nlu-eval)', () => {
       assert.equal(report.crisis.recall, TARGETS.minCrisisRecall);
     });
 
+    it('catches every crisis message also with a phone-style typo in it', () => {
+      assert.deepEqual(report.withTypos.crisisMissed, []);
+    });
+
     it(`raises false alarms on under ${TARGETS.maxFalseAlarmRate * 100} % of ordinary messages`, () => {
       assert.ok(report.falseAlarms.rate < TARGETS.maxFalseAlarmRate, report.falseAlarms.texts.join('; '));
     });
