@@ -1,4 +1,4 @@
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Lang } from '../../core/language.js';
 import { partIds } from '../../core/rights/answer.js';
@@ -9,6 +9,7 @@ import { markUnhandled, turnData, turnLang } from '../context.js';
 import { t } from '../i18n.js';
 import { matchRightsChoice, partLabel, selfCheckLabel } from './matching.js';
 import { renderPart, renderShort, topicName } from './render.js';
+import { choicesReply, submittedText } from './reply.js';
 import { SELF_CHECK_DIALOG_ID, SelfCheckDialog } from './selfCheckDialog.js';
 
 export const RIGHTS_DIALOG_ID = 'rights';
@@ -36,16 +37,17 @@ interface TopicState {
   shown?: string;
 }
 
-/** The buttons under an answer: the other parts, the self-check, a human, the menu. */
-function buttons(lang: Lang, state: TopicState): string[] {
+/**
+ * An answer with its buttons: the other parts, the self-check, a person (the root's own label, so
+ * its global command catches the press in any state), and back to the menu.
+ */
+function withButtons(ctx: TurnContext, lang: Lang, state: TopicState, text: string): Partial<Activity> {
   const list = partIds(state.topic)
     .filter((p) => p !== state.shown)
     .map((p) => partLabel(lang, state.topic, p));
   const check = selfCheckLabel(lang, state.topic);
   if (check) list.push(check);
-  // The root's own label, so its global "human" command catches the press in any state.
-  list.push(t(lang, 'menu.human'), t(lang, 'rights:ui.backToMenu'));
-  return list;
+  return choicesReply(ctx, lang, text, list, t(lang, 'rights:ui.backToMenu'));
 }
 
 function recordTopic(ctx: TurnContext, topic: TopicCode): void {
@@ -68,14 +70,14 @@ class TopicFlow extends Dialog<RightsOptions> {
     } else {
       const lang = turnLang(dc.context);
       const text = `${renderShort(lang, state.topic, this.today())}\n\n${t(lang, 'rights:ui.moreQuestion', { topic: topicName(lang, state.topic) })}`;
-      await dc.context.sendActivity(MessageFactory.suggestedActions(buttons(lang, state), text));
+      await dc.context.sendActivity(withButtons(dc.context, lang, state, text));
     }
     return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = (dc.activeDialog as DialogInstance).state as TopicState;
-    const choice = matchRightsChoice(turnLang(dc.context), state.topic, dc.context.activity.text ?? '');
+    const choice = matchRightsChoice(turnLang(dc.context), state.topic, submittedText(dc.context));
     switch (choice.kind) {
       case 'part':
         await this.showPart(dc.context, state, choice.part);
@@ -102,7 +104,7 @@ class TopicFlow extends Dialog<RightsOptions> {
     const state = instance.state as TopicState;
     const lang = turnLang(context);
     state.shown = undefined;
-    await context.sendActivity(MessageFactory.suggestedActions(buttons(lang, state), t(lang, 'rights:ui.moreQuestion', { topic: topicName(lang, state.topic) })));
+    await context.sendActivity(withButtons(context, lang, state, t(lang, 'rights:ui.moreQuestion', { topic: topicName(lang, state.topic) })));
   }
 
   private async showPart(context: TurnContext, state: TopicState, part: string): Promise<void> {
@@ -110,7 +112,7 @@ class TopicFlow extends Dialog<RightsOptions> {
     const text = renderPart(lang, state.topic, part, this.today());
     if (!text) return;
     state.shown = part;
-    await context.sendActivity(MessageFactory.suggestedActions(buttons(lang, state), text));
+    await context.sendActivity(withButtons(context, lang, state, text));
   }
 
   private today(): string {

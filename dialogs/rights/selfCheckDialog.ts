@@ -1,4 +1,4 @@
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Lang } from '../../core/language.js';
 import { evaluateSelfCheck, isSelfCheckTopic, selfCheckQuestions, type SelfCheckAnswer, type SelfCheckTopic } from '../../core/rights/selfCheck.js';
@@ -6,6 +6,7 @@ import { markUnhandled, turnLang } from '../context.js';
 import { t, tList } from '../i18n.js';
 import { matchKey } from './matching.js';
 import { topicName } from './render.js';
+import { choicesReply, submittedText } from './reply.js';
 
 export const SELF_CHECK_DIALOG_ID = 'selfcheck';
 
@@ -66,7 +67,7 @@ export class SelfCheckDialog extends Dialog<SelfCheckOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = (dc.activeDialog as DialogInstance).state as SelfCheckState;
     const lang = turnLang(dc.context);
-    const answer = matchSelfCheckAnswer(lang, dc.context.activity.text ?? '');
+    const answer = matchSelfCheckAnswer(lang, submittedText(dc.context));
     if (!answer) {
       markUnhandled(dc.context);
       return Dialog.EndOfTurn;
@@ -98,8 +99,8 @@ export class SelfCheckDialog extends Dialog<SelfCheckOptions> {
     const question = questions[state.index];
     if (!question) return;
     const text = `${t(lang, 'rights:selfcheck.progress', { n: state.index + 1, count: questions.length })} ${t(lang, `rights:selfcheck.${state.topic}.${question.id}.question`)}`;
-    const buttons = [t(lang, 'rights:selfcheck.yes'), t(lang, 'rights:selfcheck.no'), t(lang, 'rights:selfcheck.unknown'), t(lang, 'menu.human')];
-    await context.sendActivity(MessageFactory.suggestedActions(buttons, text));
+    const answers = [t(lang, 'rights:selfcheck.yes'), t(lang, 'rights:selfcheck.no'), t(lang, 'rights:selfcheck.unknown')];
+    await context.sendActivity(choicesReply(context, lang, text, answers));
   }
 
   private resultText(lang: Lang, state: SelfCheckState): string {

@@ -16,7 +16,7 @@ export class FlowHarness {
   private readonly adapter: TestAdapter;
   private pending?: (dc: DialogContext) => Promise<DialogTurnResult>;
 
-  constructor(flow: Dialog, lang: Lang) {
+  constructor(flow: Dialog, lang: Lang, channelId = 'test') {
     this.data = newConversationData(lang);
     this.dialogs.add(flow);
     this.adapter = new TestAdapter(async (ctx) => {
@@ -28,7 +28,7 @@ export class FlowHarness {
       const r = await action(dc);
       this.last = { status: r.status, result: r.result, unhandled: isUnhandled(ctx) };
       await this.state.saveChanges(ctx);
-    });
+    }, { channelId });
   }
 
   begin(dialogId: string, options?: object): Promise<Partial<Activity>[]> {
@@ -40,6 +40,11 @@ export class FlowHarness {
     return this.turn(text);
   }
 
+  /** A card submit: no text, only the card's data. */
+  submit(value: object): Promise<Partial<Activity>[]> {
+    return this.turn({ type: 'message', value });
+  }
+
   /** What the root does when it could not route unhandled text either. */
   reprompt(): Promise<Partial<Activity>[]> {
     this.pending = async (dc) => {
@@ -49,8 +54,8 @@ export class FlowHarness {
     return this.turn('…');
   }
 
-  private async turn(text: string): Promise<Partial<Activity>[]> {
-    await this.adapter.send(text);
+  private async turn(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
+    await this.adapter.send(input);
     return this.adapter.activeQueue.splice(0);
   }
 }

@@ -128,4 +128,20 @@ describe('rights dialog', () => {
     assert.deepEqual(await h.begin(RIGHTS_DIALOG_ID, { topic: 'NOPE' }), []);
     assert.equal(h.last.status, DialogTurnStatus.complete);
   });
+
+  it('in Teams, where only three quick replies show, offers the choices as a card that works by submit', async () => {
+    const h = new FlowHarness(new RightsDialog({ clock: () => new Date('2026-06-01T10:00:00Z') }), 'nb', 'msteams');
+    const [reply] = await h.begin(RIGHTS_DIALOG_ID, { topic: 'AAP' });
+    const card = reply?.attachments?.[0]?.content as { body: { type: string; choices?: { value: string }[] }[]; actions: { type: string; data: unknown }[] };
+    assert.ok(card, 'an Adaptive Card');
+    const choices = card.body.find((b) => b.type === 'Input.ChoiceSet')?.choices?.map((c) => c.value);
+    assert.ok(choices?.includes(label('nb', 'AAP', 'amount')));
+    assert.ok(choices?.includes(t('nb', 'rights:ui.backToMenu')));
+    assert.ok(card.actions.every((a) => a.type === 'Action.Submit'), 'Action.Submit only (Web Chat ignores Action.Execute)');
+    assert.deepEqual(card.actions[1]?.data, { verb: 'menu', action: 'human' });
+    const [part] = await h.submit({ verb: 'rights', choice: label('nb', 'AAP', 'apply') });
+    assert.ok(part?.attachments?.[0], 'the part comes with the card again');
+    const body = (part?.attachments?.[0]?.content as { body: { text?: string }[] }).body[0]?.text ?? '';
+    assert.ok(body.startsWith('Du søker på nav.no/aap.'), body);
+  });
 });
