@@ -82,6 +82,11 @@ describe('crisis check', () => {
     assert.equal(checkSafety('jeg vil ta livet mitt', fixedClassifier('greeting', 1))?.kind, 'self_harm');
   });
 
+  it('still alarms when a figure of speech and a real crisis share a message', () => {
+    assert.equal(checkSafety('jeg holdt på å dø av latter i går, men nå vil jeg ta livet mitt', classifier)?.kind, 'self_harm');
+    assert.equal(checkSafety('he hit me up yesterday and then my boyfriend hit me', classifier)?.kind, 'violence');
+  });
+
   it('ignores empty messages', () => {
     assert.equal(checkSafety('   ', classifier), null);
   });
