@@ -3,3 +3,4 @@ export * from './questionBank.js';
 export * from './flow.js';
 export * from './validateAnswers.js';
 export * from './assess.js';
+export * from './numberWords.js';

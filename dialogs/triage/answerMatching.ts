@@ -1,6 +1,6 @@
 import { foldNordic, normalizeText } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
-import type { Question } from '../../core/triage/index.js';
+import { numbersInWords, type Question } from '../../core/triage/index.js';
 import { hasText, t, tList } from '../i18n.js';
 
 /** Lists of free-text words in locales/<lang>/triage.json (words.<list>). */
@@ -84,10 +84,10 @@ export function optionsInText(lang: Lang, question: Question, text: string): str
 
 export type AgeParse = { kind: 'age'; age: number } | { kind: 'outOfRange' } | { kind: 'none' };
 
-/** "34", "34 år", "jeg er 34", "I'm 34 years old": one whole number in the message. */
+/** "34", "34 år", "jeg er 34", "I'm 34 years old", "trettifire", "thirty-four": one number in the message. */
 export function parseAge(text: string, min: number, max: number): AgeParse {
-  const numbers = text.match(/\d+/g) ?? [];
+  const numbers = [...(text.match(/\d+/g) ?? []).map(Number), ...numbersInWords(text)];
   if (numbers.length !== 1) return { kind: 'none' };
-  const age = Number(numbers[0]);
+  const age = numbers[0]!;
   return age >= min && age <= max ? { kind: 'age', age } : { kind: 'outOfRange' };
 }
