@@ -5,3 +5,4 @@
 export { checkSafety, SafetyChecker, CLASSIFIER_ALARM_SCORE, type SafetyHit } from './check-safety.js';
 export { loadPhraseLists, SAFETY_KINDS, type SafetyKind, type PhraseLists } from './phrase-lists.js';
 export { PhraseMatcher } from './phrase-matcher.js';
+export { crisisAnswer, type CrisisAnswer } from './crisis-answer.js';

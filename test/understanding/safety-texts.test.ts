@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { LANGUAGES } from '../../core/language.js';
+import { crisisAnswer } from '../../core/safety/index.js';
 import { t } from '../../dialogs/i18n.js';
 
 interface Helplines {
@@ -35,6 +36,18 @@ describe('crisis answers (locales/*/safety.json)', () => {
       });
     }
   }
+
+  it('names only keys that exist, help lines first, in every language', () => {
+    for (const kind of ['self_harm', 'violence'] as const) {
+      const answer = crisisAnswer(kind);
+      assert.equal(answer.messages[0], `safety:${kind}`);
+      for (const lang of LANGUAGES) {
+        for (const key of [...answer.messages, answer.buttons.veileder, answer.buttons.continue]) {
+          assert.notEqual(t(lang, key), key, `${lang} ${key}`);
+        }
+      }
+    }
+  });
 
   it('covers all the numbers the spec requires', () => {
     const all = [...helplines.answers.self_harm, ...helplines.answers.violence].map(numberOf);
