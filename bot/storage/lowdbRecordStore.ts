@@ -42,6 +42,8 @@ interface LogFile<T = unknown> {
   conversationId: string;
   log: string;
   expiresAt: string;
+  /** Kept when entries are cleared, so sequence numbers are never reused. */
+  lastSeq?: number;
   entries: LogEntry<T>[];
 }
 
@@ -214,8 +216,9 @@ export class LowdbRecordStore implements RecordStore {
     const path = join(this.#logFolder(conversationId), `${log}.json`);
     return this.#lock.run(path, async () => {
       const file = (await readJson<LogFile<T>>(path)) ?? { conversationId, log, expiresAt: '', entries: [] };
-      const seq = (file.entries.at(-1)?.seq ?? 0) + 1;
+      const seq = Math.max(file.lastSeq ?? 0, file.entries.at(-1)?.seq ?? 0) + 1;
       file.entries.push({ seq, at: (at ?? this.#clock()).toISOString(), data });
+      file.lastSeq = seq;
       file.expiresAt = this.#expiry();
       await writeJson(path, file);
       this.#noteLog(conversationId, log, file.expiresAt);
@@ -271,12 +274,22 @@ export class LowdbRecordStore implements RecordStore {
     }
     let logs = 0;
     for (const log of [...(this.#logs.get(conversationId)?.keys() ?? [])]) {
-      const path = join(this.#logFolder(conversationId), `${log}.json`);
-      if (await this.#lock.run(path, () => removeFile(path))) logs++;
+      if (await this.clearLog(conversationId, log)) logs++;
     }
-    await removeDir(this.#logFolder(conversationId));
-    this.#logs.delete(conversationId);
     return { records, logs };
+  }
+
+  async clearLog(conversationId: string, log: string): Promise<boolean> {
+    assertLogName(log);
+    const path = join(this.#logFolder(conversationId), `${log}.json`);
+    return this.#lock.run(path, async () => {
+      const file = await readJson<LogFile>(path);
+      if (!file?.entries.length) return false;
+      const lastSeq = Math.max(file.lastSeq ?? 0, file.entries.at(-1)?.seq ?? 0);
+      // Only the counter stays (no content), so the next entry does not reuse a number.
+      await writeJson(path, { ...file, entries: [], lastSeq });
+      return true;
+    });
   }
 
   async conversationsWithOpenHandoffs(): Promise<Set<string>> {

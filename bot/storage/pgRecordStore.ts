@@ -321,9 +321,19 @@ export class PgRecordStore implements RecordStore {
         `DELETE FROM ${this.#s}.records WHERE conversation_id = $1 AND NOT (kind || E'\\n' || id = ANY($2))`,
         [conversationId, except],
       );
-      const logs = await client.query(`DELETE FROM ${this.#s}.logs WHERE conversation_id = $1`, [conversationId]);
-      return { records: records.rowCount ?? 0, logs: logs.rowCount ?? 0 };
+      // The counter rows stay (no content), so sequence numbers are never reused.
+      const logs = await client.query<{ n: string }>(
+        `WITH d AS (DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 RETURNING log) SELECT count(DISTINCT log) AS n FROM d`,
+        [conversationId],
+      );
+      return { records: records.rowCount ?? 0, logs: Number(logs.rows[0]?.n ?? 0) };
     });
+  }
+
+  async clearLog(conversationId: string, log: string): Promise<boolean> {
+    assertLogName(log);
+    const { rowCount } = await this.#pool.query(`DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 AND log = $2`, [conversationId, log]);
+    return (rowCount ?? 0) > 0;
   }
 
   async conversationsWithOpenHandoffs(): Promise<Set<string>> {

@@ -122,12 +122,17 @@ export interface RecordStore {
   /** A named append-only log per conversation (e.g. "directline" activities). */
   appendLog<T>(conversationId: string, log: string, data: T, at?: Date): Promise<number>;
   readLog<T>(conversationId: string, log: string, after?: number): Promise<LogEntry<T>[]>;
+  /** Removes a log's entries; its sequence numbers go on from where they were. True if any were removed. */
+  clearLog(conversationId: string, log: string): Promise<boolean>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Oldest first. */
   readAudit(filter?: { conversationId?: string; since?: Date }): Promise<AuditRecord[]>;
 
-  /** Everything about the conversation: its records and logs (audit entries stay: ids only). */
+  /**
+   * Everything about the conversation: its records and the entries of its logs (audit entries
+   * stay: ids only). Log sequence numbers are not reused afterwards, so a reader's "after N" stays valid.
+   */
   deleteConversation(conversationId: string, options?: DeleteConversationOptions): Promise<DeletionCount>;
   /** Deletes expired records, logs and audit entries; open handoffs and their logs stay. */
   sweepExpired(now: Date): Promise<DeletionCount & { audit: number }>;

@@ -19,6 +19,12 @@ export function isExpired(expiresAt: string | Date | null | undefined, now: Date
 
 export const HANDOFF_KIND = 'handoff';
 
+/**
+ * The local Direct Line's conversation record: random ids and the locale, no content. Deleting a
+ * conversation on the user's request keeps it (emptied logs aside) so the chat can go on.
+ */
+export const CHANNEL_SESSION_KIND = 'directline';
+
 /** Handoff states that are not over yet (a database filter needs them as a list). */
 export const OPEN_HANDOFF_STATES: readonly string[] = HANDOFF_STATES.filter((s) => !isTerminal(s));
 

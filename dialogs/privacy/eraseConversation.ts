@@ -1,4 +1,4 @@
-import { HANDOFF_KIND } from '../../core/retention/index.js';
+import { CHANNEL_SESSION_KIND, HANDOFF_KIND } from '../../core/retention/index.js';
 import { transition, type HandoffLifecycle } from '../../core/handoff/stateMachine.js';
 import type { PrivacyDeps, PrivacyRecord } from './ports.js';
 
@@ -49,7 +49,7 @@ export async function eraseConversation(deps: PrivacyDeps, conversationId: strin
     }
     closedHandoffs.push(handoff.id);
   }
-  const keep = handoffs.filter(wasAccepted).map((h) => ({ kind: HANDOFF_KIND, id: h.id }));
+  const keep = [...handoffs.filter(wasAccepted).map((h) => ({ kind: HANDOFF_KIND, id: h.id })), { kind: CHANNEL_SESSION_KIND, id: conversationId }];
   const { records, logs } = await deps.records.deleteConversation(conversationId, { except: keep });
   const stateItems = await deps.storage.deleteConversation(conversationId);
   for (const erase of deps.alsoErase ?? []) await erase(conversationId);

@@ -270,8 +270,12 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       assert.equal((await stores.records.readTranscript('c2')).length, 1);
       assert.ok(await stores.records.get('consent', 'k2'));
       assert.equal((await stores.records.readAudit({ conversationId: 'c1' })).length, 1);
-      // A new message after deletion starts a fresh transcript.
-      assert.equal(await stores.records.appendTranscript('c1', { from: 'user', text: 'ny' }), 1);
+      // A new message after deletion starts a fresh transcript, without reusing numbers.
+      assert.equal(await stores.records.appendTranscript('c1', { from: 'user', text: 'ny' }), 2);
+      assert.deepEqual((await stores.records.readTranscript('c1')).map((e) => e.text), ['ny']);
+      assert.equal(await stores.records.clearLog('c1', 'transcript'), true);
+      assert.equal(await stores.records.clearLog('c1', 'transcript'), false);
+      assert.equal(await stores.records.appendTranscript('c1', { from: 'user', text: 'igjen' }), 3);
     });
   });
 
