@@ -304,7 +304,10 @@ class TriageFlow extends Dialog {
   }
 
   private async showResult(ctx: TurnContext, state: TriageState, lang: Lang): Promise<void> {
-    state.assessment = assess(state.answers, this.clock());
+    const now = this.clock();
+    state.assessment = assess(state.answers, now);
+    // Saved now as well, so a user who asks for a veileder at the next question still brings the result.
+    turnData(ctx).triage = { answers: { ...state.answers }, assessment: state.assessment, completedAt: now.toISOString() } satisfies TriageResult;
     await ctx.sendActivities(resultActivities(lang, state.assessment));
     state.phase = 'self';
     await this.ask(ctx, state, lang);

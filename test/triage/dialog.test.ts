@@ -102,6 +102,7 @@ describe('triage dialog: a whole questionnaire', () => {
         assert.ok(result[2]?.text?.includes(t(lang, 'triage:result.appeal')));
         assert.ok(!textOf(result).includes(t(lang, 'triage:result.workAbility')));
         assert.equal(askedQuestion(lang, result), 'selfAssessment');
+        assert.equal((h.seen.data?.triage as TriageResult).assessment.level, 'STANDARD_INNSATS', 'saved with the result, before the egenvurdering');
 
         const offer = await h.say(how === 'buttons' ? label(lang, 'selfAssessment', 'TRENGER_VEILEDER') : { nb: 'jeg trenger hjelp', nn: 'eg treng hjelp', en: 'I need help' }[lang]);
         const raised = t(lang, 'triage:self.raised', { name: t(lang, 'triage:levels.SITUASJONSBESTEMT_INNSATS.name'), legal: t(lang, 'triage:levels.SITUASJONSBESTEMT_INNSATS.legal') });
