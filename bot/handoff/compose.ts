@@ -1,8 +1,8 @@
+import type { Application } from '@microsoft/teams-ai';
 import type { BotAdapter, TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { Express } from 'express';
 import { createAvailability, loadOpeningHours } from '../../core/availability/index.js';
-import type { HandoffRecord } from '../../core/handoff/record.js';
 import type { Lang } from '../../core/language.js';
 import { HANDOFF_DIALOG_ID, HandoffDialog, type HandoffBeginOptions } from '../../dialogs/handoff/handoffDialog.js';
 import type { RecordStore } from '../storage/recordStore.js';
@@ -14,6 +14,9 @@ import { createCitizenDelivery, type DeliveryChannels } from './delivery.js';
 import { startHandoffExpiry } from './expiry.js';
 import { HandoffQueue } from './handoffQueue.js';
 import { loadQueueSettings } from './settings.js';
+import { adapterPoster, type TeamsPoster } from './teams/poster.js';
+import { TeamsRegistry } from './teams/registry.js';
+import { TeamsVeilederSide } from './teams/teamsSide.js';
 import { createHandoffTurnHook } from './turnHook.js';
 import { VeilederActions } from './veilederActions.js';
 
@@ -29,10 +32,9 @@ export interface HandoffPartsOptions {
   /** The Bot Framework adapter (Teams and Azure channels), when configured. */
   adapter?: BotAdapter;
   appId?: string;
+  /** Posts into Teams; default: through `adapter`. Tests pass a stand-in for the Bot Connector. */
+  teamsPoster?: TeamsPoster;
   checkSafety?: (text: string) => unknown;
-  /** Told after every change and citizen message (the Teams side follows with it). */
-  onChange?: (record: HandoffRecord) => Promise<void>;
-  onCitizenMessage?: (record: HandoffRecord, seq: number) => Promise<void>;
   clock?: () => Date;
   log?: { error(fields: Record<string, unknown>, message: string): void };
 }
@@ -42,14 +44,18 @@ export interface HandoffParts {
   actions: VeilederActions;
   presence: VeilederPresence;
   dialog: HandoffDialog;
+  /** The veileder side in Teams; undefined without an adapter (no Bot Framework credentials). */
+  teams?: TeamsVeilederSide;
+  /** For AppOptions.extend: the Teams veileder routes (install, card actions, thread replies). */
+  extendApp: (app: Application) => void;
   /** For RootHooks.beforeTurn. */
   beforeTurn: (ctx: TurnContext, data: { lang: Lang }) => Promise<boolean>;
   /** For RootHooks.startHandoff. */
   startHandoff: (dc: DialogContext, options?: HandoffBeginOptions) => Promise<unknown>;
   /** Mounts /api/handoffs, /veileder and /kopi; gives delivery the local Direct Line. */
   mount: (web: Express, parts: { directLine?: DeliveryChannels['directLine'] }) => void;
-  /** Starts the expiry sweep; returns a stop function. */
-  start: () => () => void;
+  /** Starts the expiry sweep (and reads the Teams installation); returns a stop function. */
+  start: () => Promise<() => void>;
 }
 
 /** Everything the handoff needs, built once at start-up and merged into the server's parts. */
@@ -59,8 +65,9 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     options.log?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'handoff side task failed');
   const settings = loadQueueSettings();
   const presence = new VeilederPresence(60_000, clock);
-  // Teams being connected counts as a veileder on duty; otherwise whoever uses the page or API.
-  const online = () => presence.online();
+  const registry = new TeamsRegistry(options.records, clock);
+  // A veileder team in Teams counts as someone on duty; otherwise whoever uses the page or the API.
+  const online = () => presence.online() + (registry.installed ? 1 : 0);
   const queue = new HandoffQueue({
     records: options.records,
     availability: createAvailability(loadOpeningHours(), options.openingHours),
@@ -76,15 +83,16 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     deliver,
     copySecret: options.copySecret,
     publicUrl: options.publicBaseUrl ? (path) => `${options.publicBaseUrl!.replace(/\/+$/, '')}${path}` : undefined,
-    onChange: options.onChange,
     onError,
   });
+  const poster = options.teamsPoster ?? (options.adapter ? adapterPoster(options.adapter, options.appId ?? '') : undefined);
+  const teams = poster ? new TeamsVeilederSide({ actions, registry, poster, veilederLang: options.veilederLang, onError }) : undefined;
+  if (teams) queue.onChange((record) => teams.onChange(record), onError);
   const dialog = new HandoffDialog({ queue, clock, veilederLang: options.veilederLang, veiledereOnline: online });
   const beforeTurn = createHandoffTurnHook({
     queue,
     checkSafety: options.checkSafety,
-    onCitizenMessage: options.onCitizenMessage,
-    onStateChange: options.onChange,
+    onCitizenMessage: teams ? (record, seq) => teams.onCitizenMessage(record, seq) : undefined,
     onError,
   });
   return {
@@ -92,6 +100,8 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     actions,
     presence,
     dialog,
+    teams,
+    extendApp: (app) => teams?.register(app),
     beforeTurn,
     startHandoff: (dc, begin) => dc.beginDialog(HANDOFF_DIALOG_ID, begin),
     mount(web, parts) {
@@ -100,8 +110,9 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
       web.use(veilederPage());
       web.use(copyPage(queue, options.copySecret));
     },
-    start() {
-      const sweep = startHandoffExpiry({ queue, deliver, intervalMs: settings.sweepIntervalSeconds * 1000, clock, onExpired: options.onChange, onError });
+    async start() {
+      await registry.get().catch(onError);
+      const sweep = startHandoffExpiry({ queue, deliver, intervalMs: settings.sweepIntervalSeconds * 1000, clock, onError });
       return () => sweep.stop();
     },
   };

@@ -58,10 +58,25 @@ function logName(id: string): string {
 export class HandoffQueue implements HandoffQueuePort {
   readonly #records: RecordStore;
   readonly #clock: () => Date;
+  readonly #listeners = new Set<(record: HandoffRecord) => Promise<void>>();
 
   constructor(private readonly options: HandoffQueueOptions) {
     this.#records = options.records;
     this.#clock = options.clock ?? (() => new Date());
+  }
+
+  /**
+   * Called after every new handoff and every state change made through this queue (in this
+   * process), e.g. to post or update the Teams card. A failing listener never undoes the change.
+   */
+  onChange(listener: (record: HandoffRecord) => Promise<void>, onError?: (error: unknown) => void): () => void {
+    const wrapped = (record: HandoffRecord) => listener(record).catch((error: unknown) => onError?.(error));
+    this.#listeners.add(wrapped);
+    return () => this.#listeners.delete(wrapped);
+  }
+
+  async #changed(record: HandoffRecord): Promise<void> {
+    await Promise.all([...this.#listeners].map((l) => l(record)));
   }
 
   get availability(): Availability {
@@ -91,6 +106,7 @@ export class HandoffQueue implements HandoffQueuePort {
     record = transition(record, 'consented', 'user', now);
     record = { ...transition(record, 'queued', 'system', now), expiresAt: this.expiryFor(now, input.callback).toISOString() };
     await this.#records.put<HandoffRecord>(KIND, id, { value: record, conversationId: input.conversationId, state: record.state }, null);
+    await this.#changed(record);
     return record;
   }
 
@@ -197,7 +213,10 @@ export class HandoffQueue implements HandoffQueuePort {
       to,
       update: (value) => update(transition(value, to, by, now), now),
     });
-    if (claimed) return claimed.value;
+    if (claimed) {
+      await this.#changed(claimed.value);
+      return claimed.value;
+    }
     const current = await this.#records.get<HandoffRecord>(KIND, id);
     if (!current) throw new HandoffNotFoundError(id);
     throw new HandoffTransitionError(current.value.state, to);

@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryStorage, TestAdapter, type Activity, type ConversationReference } from 'botbuilder';
+import { createApplication } from '../../bot/app.js';
+import { HandoffQueue } from '../../bot/handoff/handoffQueue.js';
+import { loadQueueSettings } from '../../bot/handoff/settings.js';
+import type { TeamsPoster } from '../../bot/handoff/teams/poster.js';
+import { TeamsRegistry } from '../../bot/handoff/teams/registry.js';
+import { TeamsVeilederSide } from '../../bot/handoff/teams/teamsSide.js';
+import { VeilederActions } from '../../bot/handoff/veilederActions.js';
+import { LowdbRecordStore } from '../../bot/storage/lowdbRecordStore.js';
+import { createAvailability, loadOpeningHours } from '../../core/availability/index.js';
+import { renderSummary } from '../../core/handoff/render.js';
+import { buildSummary } from '../../core/handoff/summary.js';
+import { handoffTexts } from '../../dialogs/handoff/texts.js';
+import { VeiviserBot } from '../../dialogs/root/veiviserBot.js';
+
+const BOT = { id: '28:veiviser-bot', name: 'Veiviser' };
+const CHANNEL = '19:veiledere@thread.tacv2';
+const channelActivity = (extra: Partial<Activity>): Partial<Activity> => ({
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.trafficmanager.net/emea/',
+  recipient: BOT,
+  conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, name: '', tenantId: 'tenant-1' },
+  channelData: { tenant: { id: 'tenant-1' }, team: { id: '19:team@thread.tacv2' }, channel: { id: CHANNEL } },
+  ...extra,
+});
+const KARI = { id: '29:kari', aadObjectId: '6f0e-kari', name: 'Kari Nordmann' };
+
+interface Posted {
+  ref: Partial<ConversationReference>;
+  activity: Partial<Activity>;
+  activityId?: string;
+}
+
+function cardOf(activity: Partial<Activity>) {
+  return activity.attachments?.[0]?.content as { body: Array<{ text?: string }>; actions: Array<{ title: string; data: { verb: string } }> };
+}
+
+describe('Teams veileder side (Teams AI application under TestAdapter, msteams activities)', function () {
+  this.timeout(20_000);
+  let records: LowdbRecordStore;
+  let queue: HandoffQueue;
+  let adapter: TestAdapter;
+  let teams: TeamsVeilederSide;
+  const sent: Posted[] = [];
+  const updated: Posted[] = [];
+  const toCitizen: Array<Partial<Activity>> = [];
+
+  before(async () => {
+    records = await LowdbRecordStore.open({ dir: join(mkdtempSync(join(tmpdir(), 'veiviser-teams-')), 'records'), retentionDays: 30 });
+    queue = new HandoffQueue({ records, availability: createAvailability(loadOpeningHours(), 'always'), settings: loadQueueSettings() });
+    const actions = new VeilederActions({
+      queue,
+      records,
+      copySecret: 'copy-secret-for-tests-0123456789',
+      deliver: async (_ref, activities) => {
+        toCitizen.push(...activities);
+      },
+    });
+    const poster: TeamsPoster = {
+      async send(ref, activity) {
+        sent.push({ ref, activity });
+        return `card-${sent.length}`;
+      },
+      async update(ref, activityId, activity) {
+        updated.push({ ref, activity, activityId });
+      },
+    };
+    teams = new TeamsVeilederSide({ actions, registry: new TeamsRegistry(records), poster });
+    queue.onChange((r) => teams.onChange(r));
+    const bot = new VeiviserBot({ storage: new MemoryStorage(), retentionDays: 30, flows: [] });
+    const app = createApplication(bot, { extend: (a) => teams.register(a) });
+    adapter = new TestAdapter(async (ctx) => {
+      await app.run(ctx);
+    });
+  });
+  after(async () => records?.close());
+
+  async function enqueue(request: string) {
+    const summary = buildSummary(
+      { id: crypto.randomUUID(), createdAt: new Date(), channel: 'directline', language: 'nb', request, triage: null, topicsExplained: [], urgentSignals: ['URGENT_HOUSING'] },
+      handoffTexts('nb'),
+    );
+    const shown = renderSummary(summary, 'nb', handoffTexts('nb'));
+    return queue.enqueue({ conversationId: `dl-${summary.id}`, channel: 'directline', lang: 'nb', summary, shown, veilederCopy: shown, citizenRef: { channelId: 'directline', conversation: { id: `dl-${summary.id}` } }, callback: false });
+  }
+
+  it('remembers the team channel when the bot is installed there', async () => {
+    await adapter
+      .send(channelActivity({ type: 'conversationUpdate', membersAdded: [BOT], from: KARI }))
+      .assertReply('Veiviser er lagt til her. Nye henvendelser fra chatten kommer i denne kanalen.')
+      .startTest();
+    const saved = await new TeamsRegistry(records).get();
+    assert.equal(saved?.conversation?.id, CHANNEL);
+    assert.equal(saved?.serviceUrl, 'https://smba.trafficmanager.net/emea/');
+  });
+
+  it('posts each new handoff to the channel as an Adaptive Card with Ta saken, Gi tilbake til chatten, Avslutt', async () => {
+    const record = await enqueue('Jeg har ikke noe sted å sove i natt');
+    const post = sent.at(-1)!;
+    assert.equal(post.ref.conversation?.id, CHANNEL);
+    const card = cardOf(post.activity);
+    assert.equal(post.activity.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
+    assert.deepEqual(card.actions.map((a) => a.title), ['Ta saken', 'Gi tilbake til chatten', 'Avslutt']);
+    assert.ok(card.actions.every((a) => (a as unknown as { type: string }).type === 'Action.Submit'));
+    const texts = card.body.map((b) => b.text ?? '').join('\n');
+    assert.match(texts, /«Jeg har ikke noe sted å sove i natt»/);
+    assert.match(texts, /Hastegrad: haster – trenger kontakt i dag/);
+    assert.match(texts, /Kontakt samme dag om midlertidig sted å bo/);
+    assert.equal((await queue.get(record.id)).teams?.activityId, `card-${sent.length}`);
+  });
+
+  it('a card action from outside the veileder channel (e.g. a citizen\'s web chat) is ignored', async () => {
+    const [record] = await queue.list(['queued']);
+    await adapter
+      .send({ type: 'message', channelId: 'directline', value: { verb: 'handoff.accept', handoffId: record!.id }, from: { id: 'citizen' }, recipient: BOT, conversation: { id: 'dl-evil', conversationType: 'personal', isGroup: false, name: '' } })
+      .startTest();
+    assert.equal((await queue.get(record!.id)).state, 'queued');
+  });
+
+  it('"Ta saken" takes it, opens the thread, updates the card with who took it and tells the citizen', async () => {
+    const [record] = await queue.list(['queued']);
+    const cardId = record!.teams!.activityId!;
+    await adapter
+      .send(channelActivity({ type: 'message', value: { verb: 'handoff.accept', handoffId: record!.id }, from: KARI, replyToId: cardId, conversation: { id: `${CHANNEL};messageid=${cardId}`, conversationType: 'channel', isGroup: true, name: '' } }))
+      .assertReply('Du har tatt saken. Svar i denne tråden, så går svaret til brukeren.')
+      .startTest();
+    const after = await queue.get(record!.id);
+    assert.equal(after.state, 'accepted');
+    assert.equal(after.acceptedBy?.id, 'teams-6f0e-kari');
+    const update = updated.at(-1)!;
+    assert.equal(update.activityId, cardId);
+    const card = cardOf(update.activity);
+    assert.ok(card.body.some((b) => b.text === 'Kari Nordmann har tatt denne'));
+    assert.deepEqual(card.actions.map((a) => a.title), ['Gi tilbake til chatten', 'Avslutt']);
+    assert.equal(toCitizen.at(-1)?.text, 'Nå snakker du med Kari Nordmann, veileder i Nav. Det du skriver, går rett til veilederen.');
+  });
+
+  it('relays both ways in the thread: the veileder\'s reply reaches the citizen, the citizen\'s message appears in the thread', async () => {
+    const [record] = await queue.list(['accepted']);
+    const cardId = record!.teams!.activityId!;
+    await adapter
+      .send(channelActivity({ type: 'message', text: 'Hei! Vi finner et sted til deg i kveld. Kan du komme til Nav-kontoret?', from: KARI, conversation: { id: `${CHANNEL};messageid=${cardId}`, conversationType: 'channel', isGroup: true, name: '' } }))
+      .startTest();
+    assert.equal(toCitizen.at(-1)?.text, 'Hei! Vi finner et sted til deg i kveld. Kan du komme til Nav-kontoret?');
+    assert.equal(toCitizen.at(-1)?.from?.name, 'Kari Nordmann');
+
+    const seq = await queue.appendMessage(record!.id, record!.conversationId, 'user', 'Ja, jeg kommer nå');
+    await teams.onCitizenMessage(record!, seq);
+    const inThread = sent.at(-1)!;
+    assert.equal(inThread.ref.conversation?.id, `${CHANNEL};messageid=${cardId}`);
+    assert.equal(inThread.activity.text, 'Brukeren skriver: Ja, jeg kommer nå');
+  });
+
+  it('a second "Ta saken" gets a kind conflict note; "Avslutt" closes and updates the card', async () => {
+    const [record] = await queue.list(['accepted']);
+    const cardId = record!.teams!.activityId!;
+    const thread = { id: `${CHANNEL};messageid=${cardId}`, conversationType: 'channel', isGroup: true, name: '' };
+    await adapter
+      .send(channelActivity({ type: 'message', value: { verb: 'handoff.accept', handoffId: record!.id }, from: { id: '29:ola', aadObjectId: 'ola', name: 'Ola' }, conversation: thread }))
+      .assertReply('Noen andre har allerede endret denne. Visningen er oppdatert.')
+      .send(channelActivity({ type: 'message', value: { verb: 'handoff.close', handoffId: record!.id }, from: KARI, conversation: thread }))
+      .startTest();
+    assert.equal((await queue.get(record!.id)).state, 'closed');
+    const card = cardOf(updated.at(-1)!.activity);
+    assert.ok(card.body.some((b) => b.text === 'Avsluttet'));
+    assert.deepEqual(card.actions, []);
+    assert.match(toCitizen.at(-2)?.text ?? '', /^Veilederen har avsluttet samtalen/);
+    const audit = await records.readAudit();
+    assert.deepEqual(audit.filter((a) => a.target === record!.id).map((a) => `${a.actor} ${a.action}`), [
+      'veileder:teams-6f0e-kari handoff.accept',
+      'veileder:teams-6f0e-kari handoff.message',
+      'veileder:teams-6f0e-kari handoff.close',
+    ]);
+  });
+});
