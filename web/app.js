@@ -170,12 +170,12 @@
 
   async function switchLanguage(lang) {
     if (!LANGS.includes(lang) || lang === state.lang) return;
-    saveLang(lang);
     try {
       state.texts = await loadTexts(lang);
     } catch {
       return; // The old texts stay; nothing half-switched.
     }
+    saveLang(lang);
     state.lang = lang;
     applyTexts(lang, state.texts);
     if (state.rendered) {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { t } from '../../dialogs/i18n.js';
 import { launchBrowser, requireChromium, runAxe, type Browser } from '../helpers/browser.js';
-import { startPageServer, type PageServer } from './pageServer.js';
+import { startRealServer, type RealServer } from '../helpers/realServer.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const OUTPUT = `${root}test-output/`;
@@ -46,7 +46,7 @@ async function send(page: Page, text: string): Promise<void> {
 
 describe('the citizen page in Chromium', function () {
   this.timeout(90_000);
-  let server: PageServer;
+  let server: RealServer;
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
@@ -55,7 +55,7 @@ describe('the citizen page in Chromium', function () {
   before(async function () {
     requireChromium(this);
     mkdirSync(OUTPUT, { recursive: true });
-    server = await startPageServer();
+    server = await startRealServer();
     browser = await launchBrowser({ locale: 'nb-NO' });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('console', (msg) => {
@@ -69,7 +69,12 @@ describe('the citizen page in Chromium', function () {
 
   after(async () => {
     await browser?.close();
-    await server?.stop();
+    if (!server) return;
+    try {
+      await server.close(2000);
+    } finally {
+      rmSync(server.dataDir, { recursive: true, force: true });
+    }
   });
 
   it('loads in bokmål with its heading, the robot notice, the footer help and the language choice', async () => {
