@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { BotAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
+import { createPrivacy, redactFor } from '../dialogs/privacy/index.js';
+import { emergencyReply, RightsDialog, SelfCheckDialog } from '../dialogs/rights/index.js';
+import { TriageDialog } from '../dialogs/triage/triageDialog.js';
+import { createHandoffParts } from './handoff/compose.js';
 import { checkSafety } from '../core/safety/index.js';
-import { redact } from '../core/redaction/index.js';
 import { createIntentClassifier, detectLanguage } from '../core/understanding/index.js';
 import type { Config } from './config.js';
 import { MemoryDirectLineStore, type RateLimitOptions } from './directline/index.js';
@@ -32,38 +36,82 @@ async function directLineSecret(config: Config, records: RecordStore): Promise<s
 export interface ComposeOptions {
   log?: Logger;
   rateLimit?: RateLimitOptions;
+  clock?: () => Date;
+  /** The Bot Framework adapter, when credentials are configured (handoff delivery to Teams). */
+  adapter?: BotAdapter;
 }
 
 /** Builds every part of the running bot from the configuration. */
 export async function composeParts(config: Config, options: ComposeOptions = {}): Promise<ServerParts & { records: RecordStore }> {
   const log = options.log;
+  const clock = options.clock ?? (() => new Date());
   const stores = await createStores({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     retentionDays: config.retentionDays,
+    clock,
     onError: (err) => log?.error({ err }, 'store error'),
   });
   const sweeper = startStoreSweeper(stores, {
+    clock,
     onResult: (report) => log?.info({ sweep: report }, 'retention sweep'),
     onError: (err) => log?.error({ err }, 'retention sweep failed'),
   });
   const classifier = await createIntentClassifier();
+  const safety = (text: string) => checkSafety(text, classifier);
+  const secret = await directLineSecret(config, stores.records);
+  const directLineStore = new MemoryDirectLineStore();
+
+  const handoff = createHandoffParts({
+    records: stores.records,
+    veilederToken: config.veilederToken,
+    openingHours: config.openingHours,
+    copySecret: secret,
+    adapter: options.adapter,
+    appId: config.credentials?.appId,
+    checkSafety: safety,
+    clock,
+    log,
+  });
+  const privacy = createPrivacy({
+    records: stores.records,
+    storage: stores.storage,
+    retentionDays: config.retentionDays,
+    alsoErase: [(conversationId) => directLineStore.deleteConversation(conversationId)],
+    clock,
+    onError: (err) => log?.error({ err }, 'privacy action failed'),
+  });
+  const stopHandoffExpiry = await handoff.start();
+
   return {
     storage: stores.storage,
     records: stores.records,
-    directLineStore: new MemoryDirectLineStore(),
-    directLineSecret: await directLineSecret(config, stores.records),
+    directLineStore,
+    directLineSecret: secret,
+    flows: [
+      new TriageDialog({ clock }),
+      new RightsDialog({ clock }),
+      new SelfCheckDialog(),
+      handoff.dialog,
+      privacy.dialog,
+    ],
     understanding: {
       classify: (text, lang) => classifier.classify(text, lang),
       detectLanguage: (text) => detectLanguage(text),
     },
     hooks: {
-      redact: (text) => redact(text),
-      checkSafety: (text) => checkSafety(text, classifier),
+      redact: (text, lang) => redactFor(text, lang),
+      checkSafety: safety,
+      beforeTurn: handoff.beforeTurn,
+      startHandoff: (dc) => handoff.startHandoff(dc),
+      emergencyReply: emergencyReply(clock),
+      ...privacy.hooks,
     },
+    mount: (web, { directLine }) => handoff.mount(web, { directLine }),
     rateLimit: options.rateLimit,
     log,
     onClose: async () => {
+      stopHandoffExpiry();
       sweeper.stop();
       await stores.close();
     },

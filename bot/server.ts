@@ -9,6 +9,7 @@ import { createApplication } from './app.js';
 import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './directline/index.js';
 import { createTeamsAdapter, botFrameworkRouter } from './teamsChannel.js';
 import { TurnTracker } from './turnTracker.js';
+import { langFromLocale } from '../core/language.js';
 import { citizenPageCsp, mountStatic } from './static.js';
 import { VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
 import type { Dialog } from 'botbuilder-dialogs';
@@ -66,7 +67,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     store: parts.directLineStore,
     tokenSecret: parts.directLineSecret,
     rateLimit: parts.rateLimit,
-    redactText: parts.hooks?.redact ? (text) => parts.hooks!.redact!(text).text : undefined,
+    redactText: parts.hooks?.redact ? (text, locale) => parts.hooks!.redact!(text, langFromLocale(locale)).text : undefined,
     log: log.child({ component: 'directline' }),
   });
 

@@ -44,7 +44,7 @@ export interface LocalDirectLineOptions {
   bodyLimit?: string | number;
   bot?: { id: string; name: string };
   /** Applied to the user's text before it is echoed, logged or given to the bot (redaction). */
-  redactText?: (text: string) => string;
+  redactText?: (text: string, locale?: string) => string;
   /** How long POST /activities waits for the bot's turn before answering anyway. */
   turnWaitMs?: number;
   log?: DirectLineLog;
@@ -152,7 +152,7 @@ export class LocalDirectLine extends BotAdapter {
   async receiveFromUser(record: ConversationRecord, inbound: Partial<Activity>): Promise<string> {
     const activity: Partial<Activity> = { ...inbound, ...this.envelope(record) };
     if (typeof activity.text === 'string' && this.options.redactText) {
-      const clean = this.options.redactText(activity.text);
+      const clean = this.options.redactText(activity.text, activity.locale ?? record.locale);
       // Tells the bot that something was removed, so it can explain why once.
       if (clean !== activity.text) activity.channelData = { ...(activity.channelData as object | undefined), redacted: true };
       activity.text = clean;

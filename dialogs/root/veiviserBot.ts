@@ -41,7 +41,7 @@ export interface RootHooks {
   /** Runs first on every message; returns true when the turn was handled (e.g. relayed to a veileder). */
   beforeTurn?(ctx: TurnContext, data: ConversationData): Promise<boolean>;
   /** Removes personal data from the user's text before any flow or store sees it. */
-  redact?(text: string): { text: string; kinds: string[] };
+  redact?(text: string, lang: Lang): { text: string; kinds: readonly string[] };
   checkSafety?(text: string): { kind: SafetyKind } | null;
   emergencyReply?(ctx: TurnContext, lang: Lang): Promise<void>;
   redactionNotice?(ctx: TurnContext, lang: Lang): Promise<void>;
@@ -179,7 +179,7 @@ export class VeiviserBot {
    * already redacted before logging and marks the activity, so the notice is still given once.
    */
   private async redact(ctx: TurnContext, data: ConversationData, text: string): Promise<void> {
-    const result = this.hooks.redact?.(text);
+    const result = this.hooks.redact?.(text, data.lang);
     if (result && result.kinds.length > 0) ctx.activity.text = result.text;
     const redactedUpstream = (ctx.activity.channelData as { redacted?: unknown } | undefined)?.redacted === true;
     if ((result?.kinds.length || redactedUpstream) && !data.redactionNoticeGiven && this.hooks.redactionNotice) {
