@@ -116,7 +116,7 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
   it('a card action from outside the veileder channel (e.g. a citizen\'s web chat) is ignored', async () => {
     const [record] = await queue.list(['queued']);
     await adapter
-      .send({ type: 'message', channelId: 'directline', value: { verb: 'handoff.accept', handoffId: record!.id }, from: { id: 'citizen' }, recipient: BOT, conversation: { id: 'dl-evil', conversationType: 'personal', isGroup: false, name: '' } })
+      .send({ type: 'message', channelId: 'directline', value: { verb: 'handoff.accept', handoffId: record!.id }, from: { id: 'citizen', name: '' }, recipient: BOT, conversation: { id: 'dl-evil', conversationType: 'personal', isGroup: false, name: '' } })
       .startTest();
     assert.equal((await queue.get(record!.id)).state, 'queued');
   });
