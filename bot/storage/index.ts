@@ -18,3 +18,5 @@ export type {
 } from './recordStore.js';
 export { sweepStores, startStoreSweeper } from './sweep.js';
 export type { SweepReport } from './sweep.js';
+export { RecordDirectLineStore, DIRECTLINE_LOG } from './directLineRecords.js';
+export type { RecordDirectLineStoreOptions } from './directLineRecords.js';
