@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -100,5 +102,25 @@ describe('static files for the citizen page', () => {
     assert.equal((await get(port, '/app.js')).status, 200);
     assert.equal((await get(port, '/style.css')).status, 200);
     assert.equal((await get(port, '/vendor/webchat.js')).status, 404);
+  });
+});
+
+describe('static files when Web Chat was not vendored', () => {
+  it('still serves the page, and answers 503 (not a crash) for the bundle', async () => {
+    const emptyVendor = mkdtempSync(join(tmpdir(), 'no-webchat-'));
+    const web = express();
+    mountStatic(web, { vendorDir: emptyVendor });
+    const server = createServer(web);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      assert.equal((await get(port, '/')).status, 200);
+      const bundle = await get(port, '/webchat/webchat.js', { 'Accept-Encoding': 'br' });
+      assert.equal(bundle.status, 503);
+      assert.match(bundle.body.toString('utf8'), /npm install/);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(emptyVendor, { recursive: true, force: true });
+    }
   });
 });
