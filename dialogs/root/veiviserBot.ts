@@ -143,21 +143,7 @@ export class VeiviserBot {
       }
 
       if (dc.activeDialog) {
-        clearUnhandled(ctx);
-        const result = await dc.continueDialog();
-        if (!isUnhandled(ctx)) {
-          data.misses = 0;
-          if (result.status === DialogTurnStatus.complete) await this.afterFlow(ctx, data);
-          return;
-        }
-        clearUnhandled(ctx);
-        const route = menuAction ? routeForMenu(menuAction) : await this.classify(ctx.activity.text ?? '', data);
-        if (route.kind === 'none') {
-          await this.miss(ctx, data, false);
-          await dc.repromptDialog();
-          return;
-        }
-        await this.follow(dc, data, route);
+        await this.continueActive(dc, data);
         return;
       }
 
@@ -205,11 +191,36 @@ export class VeiviserBot {
       return;
     }
     if (dc.activeDialog) {
-      const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.complete) await this.afterFlow(dc.context, data);
+      await this.continueActive(dc, data);
       return;
     }
     await dc.context.sendActivity(menuActivity(data.lang, t(data.lang, 'errors.unknownButton')));
+  }
+
+  /**
+   * Gives the message to the waiting flow. Text the flow cannot use (it calls markUnhandled) is
+   * routed like free text from the menu; if nothing fits, the flow asks its question again.
+   */
+  private async continueActive(dc: DialogContext, data: ConversationData): Promise<void> {
+    const ctx = dc.context;
+    clearUnhandled(ctx);
+    const result = await dc.continueDialog();
+    if (!isUnhandled(ctx)) {
+      data.misses = 0;
+      if (result.status === DialogTurnStatus.complete) await this.afterFlow(ctx, data);
+      return;
+    }
+    clearUnhandled(ctx);
+    // A flow may put the chosen button's text on the activity before handing it back (cards).
+    const text = ctx.activity.text ?? '';
+    const menuAction = matchMenuLabel(text);
+    const route = menuAction ? routeForMenu(menuAction) : await this.classify(text, data);
+    if (route.kind === 'none') {
+      await this.miss(ctx, data, false);
+      await dc.repromptDialog();
+      return;
+    }
+    await this.follow(dc, data, route);
   }
 
   private async classify(text: string, data: ConversationData): Promise<Route> {
