@@ -20,3 +20,5 @@ export { sweepStores, startStoreSweeper } from './sweep.js';
 export type { SweepReport } from './sweep.js';
 export { RecordDirectLineStore, DIRECTLINE_LOG } from './directLineRecords.js';
 export type { RecordDirectLineStoreOptions } from './directLineRecords.js';
+export { transcriptMiddleware } from './transcriptMiddleware.js';
+export type { TranscriptOptions } from './transcriptMiddleware.js';

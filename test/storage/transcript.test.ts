@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestAdapter } from 'botbuilder';
+import { createStores, transcriptMiddleware, type Stores } from '../../bot/storage/index.js';
+import { t } from '../../dialogs/i18n.js';
+
+describe('transcript middleware', () => {
+  let dir: string;
+  let stores: Stores;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'veiviser-transcript-'));
+    stores = await createStores({ dataDir: dir, retentionDays: 30 });
+  });
+  afterEach(async () => {
+    await stores.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps both sides of the conversation, with the user\'s identity numbers removed in their language', async () => {
+    const adapter = new TestAdapter(async (ctx) => {
+      await ctx.sendActivity(`Takk. Du skrev ${ctx.activity.text?.length ?? 0} tegn.`);
+    }).use(transcriptMiddleware(stores.records));
+    await adapter.send({ type: 'message', text: 'Fødselsnummeret mitt er 15038512363', locale: 'nn-NO' }).assertReply('Takk. Du skrev 35 tegn.').startTest();
+    const conversationId = adapter.conversation.conversation.id;
+    const entries = await stores.records.readTranscript(conversationId);
+    assert.deepEqual(entries.map((e) => [e.from, e.text]), [
+      ['user', `Fødselsnummeret mitt er ${t('nn', 'privacy:placeholder.fodselsnummer')}`],
+      ['bot', 'Takk. Du skrev 35 tegn.'],
+    ]);
+  });
+
+  it('never breaks a turn when the store fails, and reports it', async () => {
+    const errors: unknown[] = [];
+    const failing = { appendTranscript: async () => Promise.reject(new Error('disk full')) };
+    const adapter = new TestAdapter(async (ctx) => {
+      await ctx.sendActivity('svar');
+    }).use(transcriptMiddleware(failing, { onError: (e) => errors.push(e) }));
+    await adapter.send('hei').assertReply('svar').startTest();
+    assert.equal(errors.length, 2);
+  });
+
+  it('leaves out turns it is told to skip, and non-message activities', async () => {
+    const adapter = new TestAdapter(async (ctx) => {
+      if (ctx.activity.type === 'message') await ctx.sendActivity('ok');
+    }).use(transcriptMiddleware(stores.records, { skip: (ctx) => ctx.activity.channelData?.veilederTeam === true }));
+    await adapter.send({ type: 'message', text: 'intern', channelData: { veilederTeam: true } }).assertReply('ok').startTest();
+    await adapter.send({ type: 'event', name: 'veiviser/language', value: 'nn' }).startTest();
+    assert.deepEqual(await stores.records.readTranscript(adapter.conversation.conversation.id), []);
+  });
+});
