@@ -18,6 +18,8 @@ export interface ConversationData {
   /** True once the user has been told that identity numbers and the like are removed. */
   redactionNoticeGiven?: boolean;
   welcomed?: boolean;
+  /** Languages the bot has already offered to switch to; each is offered once. */
+  languagesOffered?: Lang[];
 }
 
 export function newConversationData(lang: Lang = DEFAULT_LANG): ConversationData {

@@ -142,12 +142,10 @@ export class VeiviserBot {
         return;
       }
 
-      if (dc.activeDialog) {
-        await this.continueActive(dc, data);
-        return;
-      }
-
-      await this.follow(dc, data, await this.classify(ctx.activity.text ?? '', data));
+      const offer = this.languageToOffer(ctx.activity.text ?? '', data);
+      if (dc.activeDialog) await this.continueActive(dc, data);
+      else await this.follow(dc, data, await this.classify(ctx.activity.text ?? '', data));
+      if (offer) await this.offerLanguage(ctx, data, offer);
     });
   }
 
@@ -230,7 +228,24 @@ export class VeiviserBot {
     return routeForIntent(guess.intent);
   }
 
+  /** A message written in another of our languages: offer to switch, once per language, never switch by itself. */
+  private languageToOffer(text: string, data: ConversationData): Lang | undefined {
+    const detected = this.options.understanding?.detectLanguage?.(text);
+    if (!detected || detected === data.lang || data.languagesOffered?.includes(detected)) return undefined;
+    return detected;
+  }
+
+  private async offerLanguage(ctx: TurnContext, data: ConversationData, lang: Lang): Promise<void> {
+    data.languagesOffered = [...(data.languagesOffered ?? []), lang];
+    await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'language.yes'), t(lang, 'language.no')], t(lang, 'language.offer')));
+  }
+
   private async runCommand(dc: DialogContext, data: ConversationData, command: GlobalCommand): Promise<void> {
+    if (command === 'keepLanguage') {
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await this.showMenu(dc.context, data.lang, t(data.lang, 'welcome.choose'));
+      return;
+    }
     if (command.startsWith('lang:')) {
       await this.follow(dc, data, { kind: 'language', lang: command.slice(5) as Lang });
       return;

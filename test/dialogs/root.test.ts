@@ -165,3 +165,37 @@ describe('bad input', () => {
     assert.ok(shape(second[0]!).buttons.includes(t('nb', 'menu.human')));
   });
 });
+
+describe('a message in another language', () => {
+  const understanding = {
+    classify: () => ({ intent: 'none', score: 0 }),
+    detectLanguage: (text: string) => (text.startsWith('kva') ? ('nn' as const) : text.startsWith('what') ? ('en' as const) : undefined),
+  };
+
+  it('is answered in the current language, with an offer to switch that is made only once', async () => {
+    const { adapter } = createHarness({ locale: 'nb-NO', understanding });
+    const replies = await say(adapter, 'kva kan du hjelpe meg med');
+    const offer = replies.at(-1)!;
+    assert.equal(offer.text, t('nn', 'language.offer'));
+    assert.deepEqual(shape(offer).buttons, [t('nn', 'language.yes'), t('nn', 'language.no')]);
+    // Nothing switched by itself: the answer before the offer is in bokmål.
+    assert.equal(replies[0]?.text, t('nb', 'notUnderstood.text'));
+    const second = await say(adapter, 'kva er dette');
+    assert.ok(!second.some((r) => r.text === t('nn', 'language.offer')));
+  });
+
+  for (const [typed, lang] of [['kva er aap', 'nn'], ['what is aap', 'en']] as const) {
+    it(`switches to ${lang} when the user accepts the offer`, async () => {
+      const { adapter } = createHarness({ locale: 'nb-NO', understanding });
+      await say(adapter, typed);
+      assert.equal((await say(adapter, t(lang, 'language.yes')))[0]?.text, t(lang, 'language.switched'));
+    });
+  }
+
+  it('keeps the language when the user declines', async () => {
+    const { adapter } = createHarness({ locale: 'nb-NO', understanding });
+    await say(adapter, 'what is this');
+    const replies = await say(adapter, t('en', 'language.no'));
+    assert.equal(replies[0]?.text, t('nb', 'welcome.choose'));
+  });
+});
