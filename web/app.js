@@ -200,19 +200,18 @@
     window.addEventListener('pagehide', saveConnection);
 
     const wanted = storedLang();
-    const lang = LANGS.includes(wanted) ? wanted : LANGS.includes(state.lang) ? state.lang : 'nb';
-    try {
-      state.texts = await loadTexts(lang);
-      state.lang = lang;
-      applyTexts(lang, state.texts);
-    } catch {
-      // The page was rendered with texts already; Web Chat falls back to its own strings.
-    }
-    try {
-      await startChat();
-    } catch {
-      showError();
-    }
+    state.lang = LANGS.includes(wanted) ? wanted : LANGS.includes(state.lang) ? state.lang : 'nb';
+    // Texts and the chat load side by side: on a slow phone network each round trip counts.
+    const texts = loadTexts(state.lang).then(
+      (loaded) => {
+        state.texts = loaded;
+        applyTexts(state.lang, loaded);
+        if (state.rendered) render();
+      },
+      () => undefined, // The page was rendered with texts already; Web Chat falls back to its own strings.
+    );
+    const chat = startChat().catch(showError);
+    await Promise.all([texts, chat]);
   }
 
   init();

@@ -51,6 +51,7 @@ describe('the citizen page in Chromium', function () {
   let page: Page;
   const consoleErrors: string[] = [];
   const sockets: string[] = [];
+  let navigationStarted = 0;
 
   before(async function () {
     requireChromium(this);
@@ -78,6 +79,7 @@ describe('the citizen page in Chromium', function () {
   });
 
   it('loads in bokmål with its heading, the robot notice, the footer help and the language choice', async () => {
+    navigationStarted = Date.now();
     const response = await page.goto(`${server.url}/`);
     assert.equal(response?.status(), 200);
     assert.equal(await page.getAttribute('html', 'lang'), 'nb');
@@ -90,13 +92,12 @@ describe('the citizen page in Chromium', function () {
   });
 
   it('shows the bot greeting, and a typed message gets the reply', async () => {
-    const loaded = Date.now();
     await seeInChat(page, t('nb', 'welcome.hello'));
-    const greetingMs = Date.now() - loaded;
+    const greetingMs = Date.now() - navigationStarted;
     const sent = Date.now();
     await send(page, 'hjelp');
     await seeInChat(page, t('nb', 'help.text'));
-    console.log(`      greeting visible ${greetingMs} ms after load; reply to "hjelp" visible ${Date.now() - sent} ms after Enter`);
+    console.log(`      greeting visible ${greetingMs} ms after navigation started; reply to "hjelp" visible ${Date.now() - sent} ms after Enter`);
     assert.ok(sockets.some((path) => /^\/v3\/directline\/conversations\/[^/]+\/stream$/.test(path)), 'Web Chat uses the WebSocket stream');
   });
 
