@@ -8,6 +8,8 @@ import { MemoryDirectLineStore } from '../../bot/directline/index.js';
 import { createHandoffParts, type HandoffParts } from '../../bot/handoff/compose.js';
 import { startServer, type RunningServer } from '../../bot/server.js';
 import { LowdbRecordStore } from '../../bot/storage/lowdbRecordStore.js';
+import { checkSafety } from '../../core/safety/index.js';
+import { sendCrisisReply } from '../../dialogs/root/crisis.js';
 
 export const VEILEDER_TOKEN = 'handoff-test-token-0123456789';
 
@@ -19,7 +21,7 @@ export interface HandoffServer {
 }
 
 /** The real server with the handoff wired in as the composition root will do it. */
-export async function startHandoffServer(options: { openingHours?: 'data' | 'always'; clock?: () => Date } = {}): Promise<HandoffServer> {
+export async function startHandoffServer(options: { openingHours?: 'data' | 'always'; clock?: () => Date; safety?: boolean } = {}): Promise<HandoffServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-handoff-'));
   const records = await LowdbRecordStore.open({ dir: join(dataDir, 'records'), retentionDays: 30 });
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, VEILEDER_TOKEN, OPENING_HOURS: options.openingHours ?? 'always' });
@@ -29,13 +31,15 @@ export async function startHandoffServer(options: { openingHours?: 'data' | 'alw
     openingHours: config.openingHours,
     copySecret: 'copy-secret-for-tests-0123456789',
     clock: options.clock,
+    checkSafety: options.safety ? (text) => checkSafety(text) : undefined,
   });
+  const safety = options.safety ? { checkSafety: (text: string) => checkSafety(text), crisisReply: sendCrisisReply } : {};
   const running = await startServer(config, {
     storage: new MemoryStorage(),
     directLineStore: new MemoryDirectLineStore(),
     directLineSecret: 'directline-secret-for-tests-0123456789',
     flows: [parts.dialog],
-    hooks: { beforeTurn: parts.beforeTurn, startHandoff: (dc) => parts.startHandoff(dc) },
+    hooks: { beforeTurn: parts.beforeTurn, startHandoff: (dc) => parts.startHandoff(dc), ...safety },
     mount: (web, { directLine }) => parts.mount(web, { directLine }),
     log: pino({ level: 'silent' }),
   });
