@@ -44,6 +44,36 @@ describe('intent classifier', () => {
     assert.equal(result.language, 'nb');
   });
 
+  // The examples in the spec's intent table.
+  const specExamples: [string, string][] = [
+    ['hva er en arbeidsevnevurdering', 'rights.14a'],
+    ['kva er ei aktivitetsplan', 'rights.14a'],
+    ['kan jeg få aap', 'rights.aap'],
+    ['sykepengene mine tar slutt', 'rights.aap'],
+    ['hva er kvp', 'rights.kvp'],
+    ['kan jeg få hjelp til husleia', 'rights.financial_aid'],
+    ['jeg har ikke penger til mat i dag', 'rights.emergency_aid'],
+    ['jeg er uenig i vedtaket', 'rights.appeal'],
+    ['jeg har masse inkasso', 'rights.debt'],
+    ['hvilken hjelp kan jeg få', 'triage.start'],
+    ['I need help finding work', 'triage.start'],
+    ['kan jeg snakke med et menneske', 'handoff.request'],
+    ['når kommer pengene mine', 'own_case'],
+    ['hvordan søker jeg dagpenger', 'other_benefit'],
+    ['hei', 'greeting'],
+    ['takk for hjelpa', 'thanks'],
+    ['hva kan du hjelpe med', 'help'],
+    ['avbryt', 'cancel'],
+    ['start på nytt', 'restart'],
+    ['kan du skrive nynorsk', 'language.nn'],
+    ['english please', 'language.en'],
+    ['slett samtalen min', 'privacy.delete'],
+  ];
+  it('reads every example of the spec table as its intent', () => {
+    const wrong = specExamples.filter(([text, intent]) => classifier.classify(text).intent !== intent);
+    assert.deepEqual(wrong, []);
+  });
+
   // Written the way people type: capitals, typos, nynorsk, dialect, English. None of these
   // sentences is in the training data.
   const cases: [string, string][] = [
