@@ -1,4 +1,4 @@
-import type { Activity, BotAdapter, ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type BotAdapter, type ConversationReference } from 'botbuilder';
 
 /** Proactive posting into the veileder team (outside a turn): new card, card update, thread reply. */
 export interface TeamsPoster {
@@ -12,7 +12,11 @@ export function adapterPoster(adapter: BotAdapter, appId: string): TeamsPoster {
     async send(ref, activity) {
       let id: string | undefined;
       await adapter.continueConversationAsync(appId, ref, async (ctx) => {
-        id = (await ctx.sendActivity(activity))?.id;
+        // A new post, not a reply: without replyToId the Connector gets POST …/conversations/{id}/activities
+        // (the channel itself, or the thread when the id carries ";messageid=").
+        const out = TurnContext.applyConversationReference({ type: 'message', ...activity }, TurnContext.getConversationReference(ctx.activity));
+        delete out.replyToId;
+        id = (await ctx.adapter.sendActivities(ctx, [out]))[0]?.id;
       });
       return id;
     },
