@@ -12,6 +12,8 @@ function allowedTypos(length: number): number {
 }
 
 const MIN_SPLIT_PART = 3;
+/** Remembered repairs of unknown words; cleared when full so that a long-running bot stays small. */
+const REPAIR_CACHE_LIMIT = 20000;
 
 /**
  * Turns a message into the bag of features the classifier learns from: Norwegian stems
@@ -76,6 +78,7 @@ export class FeatureExtractor {
     if (cached) return cached;
     const folded = this.folded.get(foldText(word));
     const result = folded !== undefined ? [folded] : (this.closest(foldText(word)) ?? this.split(word) ?? []);
+    if (this.repaired.size >= REPAIR_CACHE_LIMIT) this.repaired.clear();
     this.repaired.set(word, result);
     return result;
   }
@@ -99,6 +102,7 @@ export class FeatureExtractor {
     return best === undefined ? undefined : [best];
   }
 
+  /** Two known words typed without a space ("snakkemed" → "snakke", "med"). */
   private split(word: string): string[] | undefined {
     for (let i = MIN_SPLIT_PART; i <= word.length - MIN_SPLIT_PART; i += 1) {
       const head = word.slice(0, i);
