@@ -39,6 +39,21 @@ describe('handoff consent in nynorsk and English, by buttons and free text', fun
     assert.match(texts(await citizen.say('Yes!'))[0] ?? '', /^Thank you\. The summary has been sent to an adviser\. You are number \d+ in the queue\./);
   });
 
+  it('switching language at the consent step shows the summary again in the new language, and that text is what is stored', async () => {
+    const citizen = await Citizen.start(server);
+    await citizen.say('veileder');
+    await citizen.say('Jeg trenger hjelp med CV');
+    const switched = await citizen.say('nynorsk');
+    const shown = switched.find((a) => a.textFormat === 'plain')?.text ?? '';
+    assert.ok(shown.startsWith('Frå chatten:'), shown.slice(0, 40));
+    assert.match(texts(await citizen.say('ja'))[0] ?? '', /^Takk\. Oppsummeringa er send/);
+    const list = (await http(`${server.running.url}/api/handoffs`, auth)).body.handoffs as Array<{ id: string; request: string }>;
+    const id = list.find((h) => h.request === 'Jeg trenger hjelp med CV')?.id;
+    const detail = (await http(`${server.running.url}/api/handoffs/${id}`, auth)).body as { consent: { heading: string; text: string; lang: string } };
+    assert.equal(`${detail.consent.heading}\n\n${detail.consent.text}`, shown);
+    assert.equal(detail.consent.lang, 'nn');
+  });
+
   it('a question in the middle of the consent step is left to the root, and nothing is sent', async () => {
     const citizen = await Citizen.start(server);
     await citizen.say('veileder');
