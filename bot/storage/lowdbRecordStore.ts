@@ -63,6 +63,7 @@ export class LowdbRecordStore implements RecordStore {
   readonly #clock: () => Date;
   readonly #lock = new KeyedLock();
   readonly #pubsub: LocalPubSub;
+  readonly #onError: (error: unknown) => void;
   readonly #records = new Map<string, Meta>();
   readonly #logs = new Map<string, Map<string, string>>();
 
@@ -71,7 +72,18 @@ export class LowdbRecordStore implements RecordStore {
     this.#retentionDays = options.retentionDays;
     this.#auditRetentionDays = options.auditRetentionDays ?? options.retentionDays;
     this.#clock = options.clock ?? (() => new Date());
+    this.#onError = options.onError ?? (() => undefined);
     this.#pubsub = new LocalPubSub(options.onError);
+  }
+
+  /** A file that cannot be read (edited by hand, a full disk) is reported and left out, not fatal. */
+  async #readForIndex<T>(path: string): Promise<T | undefined> {
+    try {
+      return await readJson<T>(path);
+    } catch (error) {
+      this.#onError(error);
+      return undefined;
+    }
   }
 
   static async open(options: LowdbRecordStoreOptions): Promise<LowdbRecordStore> {
@@ -84,14 +96,14 @@ export class LowdbRecordStore implements RecordStore {
     const kindsDir = join(this.#dir, 'kinds');
     for (const kind of await listNames(kindsDir)) {
       for (const name of await listNames(join(kindsDir, kind))) {
-        const record = await readJson<StoredRecord>(join(kindsDir, kind, name));
+        const record = await this.#readForIndex<StoredRecord>(join(kindsDir, kind, name));
         if (record) this.#records.set(this.#key(record.kind, record.id), metaOf(record));
       }
     }
     const logsDir = join(this.#dir, 'logs');
     for (const folder of await listNames(logsDir)) {
       for (const name of await listNames(join(logsDir, folder))) {
-        const file = await readJson<LogFile>(join(logsDir, folder, name));
+        const file = await this.#readForIndex<LogFile>(join(logsDir, folder, name));
         if (file) this.#noteLog(file.conversationId, file.log, file.expiresAt);
       }
     }
