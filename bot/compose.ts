@@ -8,9 +8,10 @@ import { createHandoffParts } from './handoff/compose.js';
 import { checkSafety } from '../core/safety/index.js';
 import { createIntentClassifier, detectLanguage } from '../core/understanding/index.js';
 import type { Config } from './config.js';
-import { MemoryDirectLineStore, type RateLimitOptions } from './directline/index.js';
+import type { RateLimitOptions } from './directline/index.js';
+import { MAX_MESSAGE_CHARS } from '../dialogs/root/veiviserBot.js';
 import type { ServerParts } from './server.js';
-import { createStores, RecordConflictError, startStoreSweeper, type RecordStore } from './storage/index.js';
+import { createStores, RecordConflictError, RecordDirectLineStore, startStoreSweeper, transcriptMiddleware, type RecordStore } from './storage/index.js';
 
 const KEEP = new Date('9999-12-31T00:00:00Z');
 
@@ -60,7 +61,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
   const classifier = await createIntentClassifier();
   const safety = (text: string) => checkSafety(text, classifier);
   const secret = await directLineSecret(config, stores.records);
-  const directLineStore = new MemoryDirectLineStore();
+  const directLineStore = new RecordDirectLineStore(stores.records, { clock });
 
   const handoff = createHandoffParts({
     records: stores.records,
@@ -108,6 +109,13 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
       ...privacy.hooks,
     },
     mount: (web, { directLine }) => handoff.mount(web, { directLine }),
+    middleware: [
+      transcriptMiddleware(stores.records, {
+        // An over-long message is refused, not kept.
+        skip: (ctx) => (ctx.activity.text?.length ?? 0) > MAX_MESSAGE_CHARS,
+        onError: (err) => log?.error({ err }, 'transcript append failed'),
+      }),
+    ],
     rateLimit: options.rateLimit,
     log,
     onClose: async () => {

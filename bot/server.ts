@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Storage, TurnContext } from 'botbuilder';
+import type { Middleware, Storage, TurnContext } from 'botbuilder';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
@@ -27,6 +27,8 @@ export interface ServerParts {
   onClose?: () => Promise<void>;
   rateLimit?: RateLimitOptions;
   log?: Logger;
+  /** Adapter middleware for every channel (the transcript). */
+  middleware?: Middleware[];
   /** Replaces the bot's turn (the benchmark's echo baseline runs on the same server and adapter). */
   turnLogic?: (ctx: TurnContext) => Promise<void>;
 }
@@ -70,6 +72,11 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     redactText: parts.hooks?.redact ? (text, locale) => parts.hooks!.redact!(text, langFromLocale(locale)).text : undefined,
     log: log.child({ component: 'directline' }),
   });
+
+  for (const middleware of parts.middleware ?? []) {
+    directLine.use(middleware);
+    teamsAdapter?.use(middleware);
+  }
 
   const web = express();
   web.disable('x-powered-by');

@@ -276,7 +276,13 @@ export class VeiviserBot {
         }
         return;
       case 'help':
-        await this.showMenu(ctx, lang, t(lang, 'help.text'));
+        // In the middle of a flow, the flow's own question comes back after the help.
+        if (dc.activeDialog) {
+          await ctx.sendActivity(t(lang, 'help.text'));
+          await dc.repromptDialog();
+        } else {
+          await this.showMenu(ctx, lang, t(lang, 'help.text'));
+        }
         return;
       case 'cancel': {
         const hadFlow = dc.activeDialog !== undefined;
