@@ -135,6 +135,27 @@ export function answerLabel(lang: Lang, id: QuestionId, code: string): string {
   return optionLabel(lang, questionById(id), code);
 }
 
+/**
+ * Answers the questionnaire from the question it is asking now until the review: with the
+ * button for the given code where one is given, else "skip". Returns the review's replies.
+ */
+export async function answerUntilReview(citizen: Citizen, current: readonly Seen[], answers: Partial<Record<QuestionId, string | number>>): Promise<Seen[]> {
+  const lang = citizen.lang;
+  let replies = current;
+  for (let asked = askedQuestion(lang, replies), turns = 0; asked; asked = askedQuestion(lang, replies), turns++) {
+    if (turns > 30) throw new Error(`the questionnaire does not end; last asked: ${asked}`);
+    const code = answers[asked];
+    const typed = code === undefined ? t(lang, 'triage:buttons.skip') : typeof code === 'number' ? String(code) : answerLabel(lang, asked, code);
+    replies = await citizen.say(typed);
+  }
+  return replies;
+}
+
+/** The review's line for one answer, as the user sees it. */
+export function reviewLine(lang: Lang, id: QuestionId, shown: string): string {
+  return `- ${t(lang, questionById(id).labelKey)}: ${shown}`;
+}
+
 /** The help lines every crisis answer must carry, whatever its kind. */
 export const CRISIS_NUMBERS = ['113', '116 123', '22 40 00 40'] as const;
 
