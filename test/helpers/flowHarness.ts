@@ -148,7 +148,7 @@ export async function answerUntilReview(citizen: Citizen, current: readonly Seen
     const typed = code === undefined ? t(lang, 'triage:buttons.skip') : typeof code === 'number' ? String(code) : answerLabel(lang, asked, code);
     replies = await citizen.say(typed);
   }
-  return replies;
+  return [...replies];
 }
 
 /** The review's line for one answer, as the user sees it. */
