@@ -7,6 +7,7 @@ import { LowdbStorage } from './lowdbStorage.js';
 import { migrate } from './pgSchema.js';
 import { PgRecordStore } from './pgRecordStore.js';
 import { PgStorage } from './pgStorage.js';
+import { lockDataDir } from './processLock.js';
 import type { RecordStore } from './recordStore.js';
 
 export interface StoresConfig {
@@ -37,6 +38,7 @@ export interface Stores {
 export async function createStores(config: StoresConfig): Promise<Stores> {
   const common = { retentionDays: config.retentionDays, clock: config.clock };
   if (!config.databaseUrl) {
+    const unlock = await lockDataDir(config.dataDir);
     const records = await LowdbRecordStore.open({
       dir: join(config.dataDir, 'records'),
       auditRetentionDays: config.auditRetentionDays,
@@ -44,7 +46,15 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
       ...common,
     });
     const storage = new LowdbStorage({ dir: join(config.dataDir, 'state'), keepExpired: (c) => records.hasOpenHandoff(c), ...common });
-    return { storage, records, backend: 'lowdb', close: () => records.close() };
+    return {
+      storage,
+      records,
+      backend: 'lowdb',
+      close: async () => {
+        await records.close();
+        await unlock();
+      },
+    };
   }
   const schema = config.schema ?? 'veiviser';
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });

@@ -22,3 +22,4 @@ export { RecordDirectLineStore, DIRECTLINE_LOG } from './directLineRecords.js';
 export type { RecordDirectLineStoreOptions } from './directLineRecords.js';
 export { transcriptMiddleware } from './transcriptMiddleware.js';
 export type { TranscriptOptions } from './transcriptMiddleware.js';
+export { DataDirInUseError } from './processLock.js';

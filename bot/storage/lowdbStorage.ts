@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rmdir } from 'node:fs/promises';
 import type { StoreItems } from 'botbuilder';
 import { expiryFrom, isExpired } from '../../core/retention/index.js';
 import { conversationOfKey, eTagConflict, type ConversationStorage, type KeepExpired } from './conversationStorage.js';
@@ -119,6 +120,8 @@ export class LowdbStorage implements ConversationStorage {
         });
         if (gone) removed++;
       }
+      // A conversation folder left empty goes too (rmdir refuses if a write just landed in it).
+      if (!(await listNames(join(this.#dir, folder))).length) await rmdir(join(this.#dir, folder)).catch(() => undefined);
     }
     return removed;
   }
