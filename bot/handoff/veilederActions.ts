@@ -83,8 +83,10 @@ export class VeilederActions {
     const seq = await this.options.queue.appendMessage(id, record.conversationId, 'veileder', text);
     await this.audit(veileder, 'handoff.message', id, record.conversationId);
     const tr = handoffTexts(record.lang);
+    // Web Chat shows the bot and the veileder alike ("the bot said"), so the text itself says who is writing.
+    const said = veileder.name ? tr('relay.veilederSaysNamed', { name: veileder.name, text }) : tr('relay.veilederSays', { text });
     await this.options.deliver(record.citizenRef, [
-      { type: 'message', text, from: { id: 'veileder', name: veileder.name ?? tr('relay.veilederName'), role: 'bot' } },
+      { type: 'message', text: said, from: { id: 'veileder', name: veileder.name ?? tr('relay.veilederName'), role: 'bot' } },
     ]);
     return { seq, at: new Date().toISOString(), from: 'veileder', text };
   }

@@ -61,7 +61,7 @@ describe('handoff end to end over real HTTP (web chat citizen ↔ veileder API)'
 
     assert.equal((await http(`${api}/${id}/messages`, { ...auth, method: 'POST', body: { text: 'Hei! Jeg heter Kari. Hva slags jobb ser du etter?' } })).status, 201);
     const fromVeileder = await citizen.read();
-    assert.equal(fromVeileder[0]?.text, 'Hei! Jeg heter Kari. Hva slags jobb ser du etter?');
+    assert.equal(fromVeileder[0]?.text, 'Veileder: Hei! Jeg heter Kari. Hva slags jobb ser du etter?');
     assert.equal(fromVeileder[0]?.from.name, 'Veileder');
 
     assert.deepEqual(await citizen.say('Noe på lager, tror jeg'), [], 'after accept the bot stays silent');

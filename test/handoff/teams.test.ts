@@ -145,7 +145,7 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
     await adapter
       .send(channelActivity({ type: 'message', text: 'Hei! Vi finner et sted til deg i kveld. Kan du komme til Nav-kontoret?', from: KARI, conversation: { id: `${CHANNEL};messageid=${cardId}`, conversationType: 'channel', isGroup: true, name: '' } }))
       .startTest();
-    assert.equal(toCitizen.at(-1)?.text, 'Hei! Vi finner et sted til deg i kveld. Kan du komme til Nav-kontoret?');
+    assert.equal(toCitizen.at(-1)?.text, 'Kari Nordmann (veileder): Hei! Vi finner et sted til deg i kveld. Kan du komme til Nav-kontoret?');
     assert.equal(toCitizen.at(-1)?.from?.name, 'Kari Nordmann');
 
     const seq = await queue.appendMessage(record!.id, record!.conversationId, 'user', 'Ja, jeg kommer nå');

@@ -56,7 +56,7 @@ describe('the veileder page in Chromium', function () {
     await page.getByLabel('Melding til brukeren').fill('Hei, jeg ser på saken din nå.');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.locator('#messages').getByText('Hei, jeg ser på saken din nå.').waitFor();
-    assert.deepEqual(texts(await citizen.read()), ['Hei, jeg ser på saken din nå.']);
+    assert.deepEqual(texts(await citizen.read()), ['Veileder: Hei, jeg ser på saken din nå.']);
 
     assert.deepEqual(await citizen.say('Tusen takk'), []);
     await page.locator('#messages').getByText('Tusen takk').waitFor({ timeout: 10_000 });
