@@ -6,7 +6,8 @@ import { emergencyReply, RightsDialog, SelfCheckDialog } from '../dialogs/rights
 import { TriageDialog } from '../dialogs/triage/triageDialog.js';
 import { createHandoffParts } from './handoff/compose.js';
 import { checkSafety } from '../core/safety/index.js';
-import { createIntentClassifier, detectLanguage } from '../core/understanding/index.js';
+import { detectLanguage } from '../core/understanding/index.js';
+import { loadIntentClassifier } from './classifierCache.js';
 import type { Config } from './config.js';
 import type { RateLimitOptions } from './directline/index.js';
 import { MAX_MESSAGE_CHARS } from '../dialogs/root/veiviserBot.js';
@@ -58,8 +59,10 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     onResult: (report) => log?.info({ sweep: report }, 'retention sweep'),
     onError: (err) => log?.error({ err }, 'retention sweep failed'),
   });
-  const classifier = await createIntentClassifier();
+  const classifier = await loadIntentClassifier(config.dataDir);
   const safety = (text: string) => checkSafety(text, classifier);
+  // Loads the phrase lists now rather than on the first user's message.
+  safety('');
   const secret = await directLineSecret(config, stores.records);
   const directLineStore = new RecordDirectLineStore(stores.records, { clock });
 

@@ -8,6 +8,7 @@
  * then does the same against a trivial echo bot on the same server code and adapter, and prints
  * latency per turn (a POST returns when the bot's turn is done), throughput and memory.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +119,35 @@ async function prefill(storage: { write(changes: Record<string, unknown>): Promi
   }
 }
 
+/** Time from starting `npm start`'s process to the first 200 from /healthz, as an operator sees it. */
+async function measureStartup(store: string): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-bench-start-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, VEILEDER_TOKEN: 'bench-veileder-token-000000', LOG_LEVEL: 'warn' };
+  if (store === 'postgres') env.DATABASE_URL = process.env.PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /localhost:(\d+)\//.exec(out);
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`the server exited with ${code} before it was ready`)));
+    });
+    for (;;) {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+      if (res?.ok) return Math.round(performance.now() - started);
+      await sleep(10);
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 const echo = async (ctx: TurnContext) => {
   if (ctx.activity.type === 'message') await ctx.sendActivity(`echo: ${ctx.activity.text ?? ''}`);
 };
@@ -169,9 +199,10 @@ async function main(): Promise<void> {
     }
   };
 
+  const startupMs = await measureStartup(store);
   const baseline = await run(true);
   const veiviser = await run(false);
-  const result = { store, instances, thinkMs, ...veiviser, baseline, ratioP50: Math.round((veiviser.p50Ms / Math.max(baseline.p50Ms, 0.01)) * 100) / 100 };
+  const result = { store, instances, thinkMs, startupMs, ...veiviser, baseline, ratioP50: Math.round((veiviser.p50Ms / Math.max(baseline.p50Ms, 0.01)) * 100) / 100 };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
@@ -179,7 +210,7 @@ async function main(): Promise<void> {
       `store ${store} (${instances} instance${instances > 1 ? 's' : ''}), ${result.conversations} conversations, ${result.turns} turns, ${result.storedConversations} stored\n` +
         `veiviser: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.turnsPerSecond} turns/s, rss ${result.rssMb} MB\n` +
         `echo:     p50 ${baseline.p50Ms} ms, p95 ${baseline.p95Ms} ms, p99 ${baseline.p99Ms} ms, ${baseline.turnsPerSecond} turns/s\n` +
-        `ratioP50 ${result.ratioP50}\n`,
+        `ratioP50 ${result.ratioP50}; start-up to /healthz ${result.startupMs} ms\n`,
     );
   }
 }
