@@ -10,6 +10,7 @@ import { veilederApi } from '../veileder/api.js';
 import { copyPage } from '../veileder/copyPage.js';
 import { veilederPage } from '../veileder/page.js';
 import { VeilederPresence } from '../veileder/presence.js';
+import { copyPath } from './copyLink.js';
 import { createCitizenDelivery, type DeliveryChannels } from './delivery.js';
 import { startHandoffExpiry } from './expiry.js';
 import { HandoffQueue } from './handoffQueue.js';
@@ -75,6 +76,8 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     clock,
     veiledereOnline: online,
   });
+  // Relative links work in Web Chat (they resolve against the page); Teams needs PUBLIC_BASE_URL.
+  const publicUrl = (path: string) => (options.publicBaseUrl ? `${options.publicBaseUrl.replace(/\/+$/, '')}${path}` : path);
   const channels: DeliveryChannels = { adapter: options.adapter, appId: options.appId };
   const deliver = createCitizenDelivery(channels);
   const actions = new VeilederActions({
@@ -82,13 +85,19 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     records: options.records,
     deliver,
     copySecret: options.copySecret,
-    publicUrl: options.publicBaseUrl ? (path) => `${options.publicBaseUrl!.replace(/\/+$/, '')}${path}` : undefined,
+    publicUrl,
     onError,
   });
   const poster = options.teamsPoster ?? (options.adapter ? adapterPoster(options.adapter, options.appId ?? '') : undefined);
   const teams = poster ? new TeamsVeilederSide({ actions, registry, poster, veilederLang: options.veilederLang, onError }) : undefined;
   if (teams) queue.onChange((record) => teams.onChange(record), onError);
-  const dialog = new HandoffDialog({ queue, clock, veilederLang: options.veilederLang, veiledereOnline: online });
+  const dialog = new HandoffDialog({
+    queue,
+    clock,
+    veilederLang: options.veilederLang,
+    veiledereOnline: online,
+    copyLink: (id) => publicUrl(copyPath(options.copySecret, id)),
+  });
   const beforeTurn = createHandoffTurnHook({
     queue,
     checkSafety: options.checkSafety,

@@ -27,6 +27,9 @@ export interface VeilederActionsOptions {
  * message to the citizen in their language.
  */
 export class VeilederActions {
+  /** What each veileder last saw in the queue, so the page's polling is audited only when it shows something new. */
+  readonly #lastList = new Map<string, string>();
+
   constructor(private readonly options: VeilederActionsOptions) {}
 
   get queue(): HandoffQueue {
@@ -45,7 +48,11 @@ export class VeilederActions {
 
   async list(states: Parameters<HandoffQueue['list']>[0], veileder: VeilederIdentity): Promise<HandoffRecord[]> {
     const records = await this.options.queue.list(states);
-    await this.audit(veileder, 'handoff.list');
+    const seen = records.map((r) => `${r.id}:${r.state}`).join(',');
+    if (this.#lastList.get(veileder.id) !== seen) {
+      this.#lastList.set(veileder.id, seen);
+      await this.audit(veileder, 'handoff.list');
+    }
     return records;
   }
 

@@ -21,6 +21,8 @@ export interface HandoffDialogOptions {
   veilederLang?: 'nb' | 'nn';
   /** Signed-in veiledere; with none, the bot says so instead of queueing a live chat. */
   veiledereOnline?: () => number;
+  /** The link to the user's own copy of what they sent (their right to see it); none: no link. */
+  copyLink?: (handoffId: string) => string;
 }
 
 /** What the root may pass when it starts the flow. */
@@ -226,6 +228,7 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> {
     });
     state.step = 'waiting';
     state.handoffId = record.id;
+    const copy = this.options.copyLink ? tr('queue.copyLink', { url: this.options.copyLink(record.id) }) : undefined;
 
     if (callback) {
       const now = this.#clock();
@@ -235,6 +238,7 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> {
           ? tr('availability.callbackSavedSoon')
           : tr('availability.callbackSaved', { when: formatDayAndTime(availability.nextOpening(now), lang) }),
       );
+      if (copy) await ctx.sendActivity(copy);
       await ctx.sendActivity(MessageFactory.suggestedActions([tr('queue.leaveButton')], tr('queue.whileWaiting')));
       return Dialog.EndOfTurn;
     }
@@ -242,6 +246,7 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> {
     const minutes = this.options.queue.estimateMinutes(position);
     const lines = [tr('queue.sent'), tr('queue.position', { position }), minutes === undefined ? tr('queue.estimateUnknown') : tr('queue.estimate', { minutes })];
     await ctx.sendActivity(lines.join(' '));
+    if (copy) await ctx.sendActivity(copy);
     await ctx.sendActivity(MessageFactory.suggestedActions([tr('queue.leaveButton')], tr('queue.whileWaiting')) as Partial<Activity>);
     return Dialog.EndOfTurn;
   }

@@ -36,7 +36,9 @@ describe('handoff end to end over real HTTP (web chat citizen ↔ veileder API)'
 
     replies = await citizen.say('ja');
     assert.match(replies[0]?.text ?? '', /^Takk\. Oppsummeringen er sendt til en veileder\. Du er nummer 1 i køen\. Det tar trolig rundt \d+ minutter/);
-    assert.deepEqual(replies[1]?.suggestedActions?.actions.map((a) => a.title), ['Gå ut av køen']);
+    const copyLink = /\[Åpne kopien\]\((\/kopi\/[^)\s]+)\)$/.exec(replies[1]?.text ?? '')?.[1];
+    assert.ok(copyLink, `the user gets a link to their copy: ${replies[1]?.text}`);
+    assert.deepEqual(replies[2]?.suggestedActions?.actions.map((a) => a.title), ['Gå ut av køen']);
 
     const list = await http(`${api}?state=queued`, auth);
     const items = list.body.handoffs as Array<Record<string, unknown>>;
@@ -72,7 +74,8 @@ describe('handoff end to end over real HTTP (web chat citizen ↔ veileder API)'
     assert.equal((await http(`${api}/${id}/close`, { ...auth, method: 'POST' })).status, 200);
     const closing = texts(await citizen.read());
     assert.equal(closing[0], 'Veilederen har avsluttet samtalen. Nå svarer chatroboten igjen. Du kan få en kopi av oppsummeringen og samtalen.');
-    const link = /(\/kopi\/[^\s]+)/.exec(closing[1] ?? '')?.[1];
+    const link = /\[Åpne kopien\]\((\/kopi\/[^)\s]+)\)$/.exec(closing[1] ?? '')?.[1];
+    assert.equal(link, copyLink, 'the same copy, now with the conversation');
     assert.ok(link, 'a link to the printable copy');
     const copy = await fetch(`${server.running.url}${link}`);
     assert.equal(copy.status, 200);
@@ -82,6 +85,11 @@ describe('handoff end to end over real HTTP (web chat citizen ↔ veileder API)'
 
     assert.equal((await http(`${api}/${id}/messages`, { ...auth, method: 'POST', body: { text: 'for sent' } })).status, 409);
     assert.ok((await citizen.say('hjelp')).length > 0, 'after close the bot answers again');
+
+    const listAudits = async () => (await server.records.readAudit()).filter((a) => a.action === 'handoff.list').length;
+    const listed = await listAudits();
+    for (let poll = 0; poll < 5; poll += 1) await http(`${api}?state=queued`, auth);
+    assert.equal(await listAudits(), listed + 1, 'polling the same queue view is audited once, not per poll');
 
     const audit = await server.records.readAudit();
     const actions = audit.filter((a) => a.target === id).map((a) => a.action);
