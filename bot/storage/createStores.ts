@@ -8,6 +8,7 @@ import { migrate } from './pgSchema.js';
 import { PgRecordStore } from './pgRecordStore.js';
 import { PgStorage } from './pgStorage.js';
 import { lockDataDir } from './processLock.js';
+import { TurnSafeStorage } from './turnSafeStorage.js';
 import type { RecordStore } from './recordStore.js';
 
 export interface StoresConfig {
@@ -28,6 +29,7 @@ export interface StoresConfig {
 }
 
 export interface Stores {
+  /** botbuilder Storage; BotState's "*" writes are turned back into eTag compare-and-set (TurnSafeStorage). */
   storage: ConversationStorage;
   records: RecordStore;
   backend: 'lowdb' | 'postgres';
@@ -45,7 +47,7 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
       onError: config.onError,
       ...common,
     });
-    const storage = new LowdbStorage({ dir: join(config.dataDir, 'state'), keepExpired: (c) => records.hasOpenHandoff(c), ...common });
+    const storage = new TurnSafeStorage(new LowdbStorage({ dir: join(config.dataDir, 'state'), keepExpired: (c) => records.hasOpenHandoff(c), ...common }));
     return {
       storage,
       records,
@@ -70,7 +72,7 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
       onError: config.onError,
       ...common,
     });
-    const storage = new PgStorage({ pool, schema, keepExpired: (c) => records.hasOpenHandoff(c), ...common });
+    const storage = new TurnSafeStorage(new PgStorage({ pool, schema, keepExpired: (c) => records.hasOpenHandoff(c), ...common }));
     return {
       storage,
       records,

@@ -23,3 +23,4 @@ export type { RecordDirectLineStoreOptions } from './directLineRecords.js';
 export { transcriptMiddleware } from './transcriptMiddleware.js';
 export type { TranscriptOptions } from './transcriptMiddleware.js';
 export { DataDirInUseError } from './processLock.js';
+export { TurnSafeStorage } from './turnSafeStorage.js';

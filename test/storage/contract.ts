@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { RecordConflictError, type Stores } from '../../bot/storage/index.js';
 import type { Backend } from './backends.js';
 
@@ -96,6 +96,35 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       const check = new TurnState<{ count?: number }>();
       await check.load(turn(adapter, 'conv-x'), stores.storage);
       assert.ok(check.conversation.count === 2 || check.conversation.count === 11, `one turn's update is kept whole, got ${String(check.conversation.count)}`);
+    });
+
+    it('makes botbuilder ConversationState fail one of two racing turns instead of losing an update', async () => {
+      const adapter = new TestAdapter(async () => undefined);
+      const stateA = new ConversationState(stores.storage);
+      const stateB = new ConversationState(stores.storage);
+      const countA = stateA.createProperty<number>('count');
+      const countB = stateB.createProperty<number>('count');
+      const setup = turn(adapter, 'conv-y');
+      await countA.set(setup, 1);
+      await stateA.saveChanges(setup);
+
+      const a = turn(adapter, 'conv-y');
+      const b = turn(adapter, 'conv-y');
+      await countA.set(a, (await countA.get(a, 0)) + 1);
+      await countB.set(b, (await countB.get(b, 0)) + 10);
+      const saved = await Promise.allSettled([stateA.saveChanges(a), stateB.saveChanges(b)]);
+      assert.deepEqual(saved.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+      const winner = saved[0]?.status === 'fulfilled' ? 2 : 11;
+      const check = turn(adapter, 'conv-y');
+      assert.equal(await new ConversationState(stores.storage).createProperty<number>('count').get(check, 0), winner);
+
+      // The same turn may save twice; a later turn reads the new eTag and goes on.
+      const c = turn(adapter, 'conv-y');
+      await countA.set(c, (await countA.get(c, 0)) + 100);
+      await stateA.saveChanges(c);
+      await countA.set(c, (await countA.get(c, 0)) + 100);
+      await stateA.saveChanges(c);
+      assert.equal(await new ConversationState(stores.storage).createProperty<number>('count').get(turn(adapter, 'conv-y'), 0), winner + 200);
     });
 
     it('deletes one key, and all state of one conversation without touching others', async () => {
