@@ -184,7 +184,17 @@ export class LocalDirectLine extends BotAdapter {
     });
   }
 
-  /** Deletes a conversation and its log and closes its live streams (privacy: "delete my chat"). */
+  /**
+   * Empties the conversation's chat log but lets the user go on in the same window (privacy:
+   * "delete what I wrote"). Safe to call inside a turn: replies sent afterwards are kept.
+   */
+  async clearHistory(conversationId: string): Promise<void> {
+    if (this.store.clearActivities) return this.store.clearActivities(conversationId);
+    const { activities } = await this.store.activitiesAfter(conversationId);
+    for (const logged of activities) if (logged.activity.id) await this.store.removeActivity(conversationId, logged.activity.id);
+  }
+
+  /** Deletes a conversation and its log and closes its live streams; its token stops working. */
   async deleteConversation(conversationId: string): Promise<void> {
     await this.store.deleteConversation(conversationId);
     this.streamServer?.closeConversation(conversationId);

@@ -96,6 +96,10 @@ export class MemoryDirectLineStore implements DirectLineStore {
     return { activities, watermark: Math.max(entry.lastSeq, after ?? 0) };
   }
 
+  async clearActivities(conversationId: string): Promise<void> {
+    this.entry(conversationId).log = [];
+  }
+
   async deleteConversation(id: string): Promise<void> {
     this.conversations.delete(id);
     this.listeners.delete(id);

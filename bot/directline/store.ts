@@ -60,6 +60,13 @@ export interface DirectLineStore {
    * the watermark to ask with next time (the highest one in the log, or `after` if nothing is newer).
    */
   activitiesAfter(conversationId: string, after?: number): Promise<{ activities: LoggedActivity[]; watermark: number }>;
+  /**
+   * Forgets every logged activity but keeps the conversation, its token and its watermark
+   * sequence, so the page goes on and its next watermark still works ("delete what I wrote").
+   * The text must be gone from storage, not only hidden. Optional for now: without it,
+   * LocalDirectLine.clearHistory removes the activities one by one.
+   */
+  clearActivities?(conversationId: string): Promise<void>;
   /** Deletes the record and its log. Subscribers are not called again. */
   deleteConversation(id: string): Promise<void>;
   /**

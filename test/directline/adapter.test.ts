@@ -71,6 +71,35 @@ describe('LocalDirectLine as a BotAdapter', () => {
     assert.ok(texts(log.body).includes('mitt nummer er [fødselsnummer fjernet]'));
   });
 
+  it('clearHistory inside a turn empties the chat log, the conversation goes on, and watermarks keep rising', async () => {
+    for (const withStoreClear of [true, false]) {
+      t = await startDirectLine({
+        logic: async (ctx) => {
+          if (ctx.activity.text === 'slett') {
+            await t.dl.clearHistory(ctx.activity.conversation.id);
+            await ctx.sendActivity('Slettet.');
+            return;
+          }
+          await testBotLogic(ctx);
+        },
+      });
+      if (!withStoreClear) (t.store as { clearActivities?: unknown }).clearActivities = undefined;
+      const c = await startConversation(t.base);
+      const post = (text: string) => call(`${t.base}/conversations/${c.conversationId}/activities`, { method: 'POST', token: c.token, body: { type: 'message', text } });
+      await post('Husleia mi er ikke betalt');
+      const before = await call(`${t.base}/conversations/${c.conversationId}/activities`, { token: c.token });
+      await post('slett');
+      const all = await call(`${t.base}/conversations/${c.conversationId}/activities`, { token: c.token });
+      assert.deepEqual(texts(all.body), ['Slettet.'], `store clear: ${withStoreClear}`);
+      assert.ok(Number(all.body.watermark) > Number(before.body.watermark));
+      await post('hei igjen');
+      const newer = await call(`${t.base}/conversations/${c.conversationId}/activities?watermark=${String(all.body.watermark)}`, { token: c.token });
+      assert.equal(texts(newer.body).length, 2, 'the echo and the reply after the last watermark');
+      await t.close();
+    }
+    t = await startDirectLine();
+  });
+
   it('pushActivity refuses an unknown conversation', async () => {
     t = await startDirectLine();
     await assert.rejects(t.dl.pushActivity('no-such-conversation', { text: 'hei' }));

@@ -127,6 +127,20 @@ export function directLineStoreContract(name: string, make: (logCap: number) => 
       assert.deepEqual(seen.map((d) => [d.activity.text ?? d.activity.type, d.watermark === undefined]), [['one', false], ['typing', true]]);
     });
 
+    it('clearActivities (when offered) forgets the log but keeps the conversation and the watermark sequence', async function () {
+      const store = await fresh();
+      if (!store.clearActivities) this.skip(); // Optional for now; shows as pending, not as passed.
+      await store.createConversation(record('a'));
+      await store.appendActivity('a', { type: 'message', text: 'Husleia mi er ikke betalt' });
+      const last = await store.appendActivity('a', { type: 'message', text: 'ja' });
+      await store.clearActivities?.('a');
+      assert.ok(await store.getConversation('a'));
+      assert.deepEqual((await store.activitiesAfter('a')).activities, []);
+      const next = await store.appendActivity('a', { type: 'message', text: 'Slettet.' });
+      assert.ok(next.watermark > last.watermark, 'a page holding the old watermark still gets new activities');
+      assert.deepEqual((await store.activitiesAfter('a', last.watermark)).activities.map((x) => x.activity.text), ['Slettet.']);
+    });
+
     it('expires conversations idle since the cutoff, counting from the last activity', async () => {
       const store = await fresh();
       await store.createConversation(record('quiet', '2026-03-01T08:00:00.000Z'));
