@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { createStores, uniqueSchemaName } from '../../bot/storage/index.js';
 import { dropSchema, PG_URL, postgresBackend, requirePostgres } from './backends.js';
 import { storeContract, waitFor } from './contract.js';
@@ -31,6 +32,33 @@ describe('store contract: PostgreSQL', () => {
         assert.equal([x, y].filter(Boolean).length, 1);
         await assert.rejects(a.records.publish('big', { text: 'x'.repeat(9000) }), RangeError);
       } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+
+    it('listens again after the database drops its LISTEN connection', async function () {
+      this.timeout(15000);
+      const errors: unknown[] = [];
+      const config = { dataDir: '/nonexistent', databaseUrl: PG_URL, schema, retentionDays: 30 };
+      const a = await createStores(config);
+      const b = await createStores({ ...config, onError: (e) => errors.push(e) });
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      try {
+        const got: unknown[] = [];
+        b.records.subscribe('relay', (m) => got.push(m));
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1`, [`LISTEN "${schema}_events"`]);
+        // Messages sent while it is down are lost (relays re-read their logs); keep sending until one arrives.
+        const started = Date.now();
+        while (got.length === 0 && Date.now() - started < 10000) {
+          await a.records.publish('relay', { n: 1 });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        assert.ok(got.length > 0, 'delivery resumed');
+        assert.ok(errors.length > 0, 'the lost connection was reported');
+      } finally {
+        await admin.end();
         await a.close();
         await b.close();
       }
