@@ -141,7 +141,9 @@ describe('crisis answer in every state of the conversation, then back where the 
         const toVeileder = `still there ${lang}`;
         assert.deepEqual(await citizen.say(toVeileder), [], 'after the crisis answer the bot is silent again');
         assert.equal((await bot.veileder(`/${handoff.id}/messages`, { method: 'POST', body: { text: `veileder here ${lang}` } })).status, 201);
-        assert.deepEqual((await citizen.read()).map((r) => r.text), [`veileder here ${lang}`]);
+        const fromVeileder = await citizen.read();
+        assert.equal(fromVeileder.length, 1);
+        assert.ok(fromVeileder[0]?.text.includes(`veileder here ${lang}`), 'the veileder\'s message reaches the user');
         const log = await bot.veileder(`/${handoff.id}/messages?after=0`);
         const userLines = (log.body.messages as Array<{ from: string; text: string }>).filter((m) => m.from === 'user').map((m) => m.text);
         assert.ok(userLines.includes(CRISIS[lang]) && userLines.includes(toVeileder), userLines.join(' | '));

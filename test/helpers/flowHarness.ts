@@ -3,7 +3,13 @@ import { questionBank, questionById, type QuestionId } from '../../core/triage/i
 import { emergencyAnswer } from '../../dialogs/rights/emergency.js';
 import { t } from '../../dialogs/i18n.js';
 import { optionLabel } from '../../dialogs/triage/answerMatching.js';
-import { startRealServer, type RealServer } from './realServer.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { composeParts } from '../../bot/compose.js';
+import { loadConfig } from '../../bot/config.js';
+import { startServer, type RunningServer } from '../../bot/server.js';
 
 /** One message as the citizen sees it: its text and the quick-reply buttons under it. */
 export interface Seen {
@@ -30,12 +36,22 @@ async function call(url: string, init: { method?: string; token?: string; body?:
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
-/** The whole bot on a free port, with a veileder API client; one per test file. */
+const VEILEDER_TOKEN = 'flow-test-veileder-token-0123456789';
+
+/**
+ * The whole bot as `npm start` runs it (composeParts + startServer, lowdb in a fresh folder,
+ * queue open around the clock) on a free port, with a veileder API client; one per test file.
+ * The Direct Line rate limit is raised: a test file starts dozens of conversations from one address.
+ */
 export class FlowBot {
-  private constructor(readonly server: RealServer) {}
+  private constructor(readonly server: RunningServer) {}
 
   static async start(): Promise<FlowBot> {
-    return new FlowBot(await startRealServer());
+    const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-flows-'));
+    const config = loadConfig({ PORT: '0', OPENING_HOURS: 'always', DATA_DIR: dataDir, VEILEDER_TOKEN });
+    const log = pino({ level: 'silent' });
+    const parts = await composeParts(config, { log, rateLimit: { capacity: 10_000, refillPerSecond: 1_000 } });
+    return new FlowBot(await startServer(config, { ...parts, log }));
   }
 
   close(): Promise<void> {
@@ -44,12 +60,12 @@ export class FlowBot {
 
   /** A new citizen on the web chat in this language; the welcome has been read. */
   async citizen(lang: Lang): Promise<Citizen> {
-    return Citizen.start(this.server.directLineBase, lang);
+    return Citizen.start(`${this.server.url}/v3/directline`, lang);
   }
 
   /** The veileder API as a signed-in veileder (each call also counts the veileder as online). */
   veileder(path: string, init: { method?: string; body?: unknown } = {}) {
-    return call(`${this.server.url}/api/handoffs${path}`, { ...init, token: this.server.veilederToken });
+    return call(`${this.server.url}/api/handoffs${path}`, { ...init, token: VEILEDER_TOKEN });
   }
 
   /**
@@ -89,6 +105,7 @@ export class Citizen {
   async read(): Promise<Seen[]> {
     const query = this.watermark ? `?watermark=${this.watermark}` : '';
     const res = await call(`${this.base}/conversations/${encodeURIComponent(this.conversationId)}/activities${query}`, { token: this.token });
+    if (res.status !== 200) throw new Error(`Direct Line answered ${res.status} to a read`);
     this.watermark = String(res.body.watermark ?? this.watermark);
     const seen = (res.body.activities as WireActivity[])
       .filter((a) => a.type === 'message' && a.from.role !== 'user')
