@@ -3,6 +3,7 @@ import pg, { type Pool, type PoolClient } from 'pg';
 import { redact } from '../../core/redaction/index.js';
 import { expiryFrom, HANDOFF_KIND, OPEN_HANDOFF_STATES, shouldSweepRecord } from '../../core/retention/index.js';
 import { LocalPubSub } from './localPubSub.js';
+import { toJsonb } from './jsonb.js';
 import { quoteSchema } from './pgSchema.js';
 import {
   assertKind,
@@ -149,7 +150,7 @@ export class PgRecordStore implements RecordStore {
       record.id,
       record.conversationId,
       record.state,
-      JSON.stringify(record.value),
+      toJsonb(record.value),
       record.version,
       record.createdAt,
       record.updatedAt,
@@ -274,7 +275,7 @@ export class PgRecordStore implements RecordStore {
          RETURNING last_seq)
        INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data)
        SELECT $1, $2, head.last_seq, $4, $5::jsonb FROM head RETURNING seq`,
-      [conversationId, log, this.#expiry(), at ?? this.#clock(), JSON.stringify(data ?? null)],
+      [conversationId, log, this.#expiry(), at ?? this.#clock(), toJsonb(data)],
     );
     return Number(rows[0]?.seq);
   }

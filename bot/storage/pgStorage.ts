@@ -3,6 +3,7 @@ import type { StoreItems } from 'botbuilder';
 import type { Pool } from 'pg';
 import { expiryFrom } from '../../core/retention/index.js';
 import { conversationOfKey, eTagConflict, type ConversationStorage, type KeepExpired } from './conversationStorage.js';
+import { toJsonb } from './jsonb.js';
 import { quoteSchema } from './pgSchema.js';
 
 export interface PgStorageOptions {
@@ -57,10 +58,10 @@ export class PgStorage implements ConversationStorage {
         const now = this.#clock();
         const anyETag = !eTag || eTag === '*';
         const { rowCount } = await this.#pool.query(
-          `INSERT INTO ${this.#table} AS t (key, conversation_id, doc, etag, expires_at) VALUES ($1, $2, $3, $4, $5)
+          `INSERT INTO ${this.#table} AS t (key, conversation_id, doc, etag, expires_at) VALUES ($1, $2, $3::jsonb, $4, $5)
            ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, etag = EXCLUDED.etag, expires_at = EXCLUDED.expires_at
            WHERE $6 OR t.etag = $7 OR t.expires_at <= $8`,
-          [key, conversationOfKey(key) ?? null, doc, randomUUID(), expiryFrom(now, this.#retentionDays), anyETag, eTag ?? '', now],
+          [key, conversationOfKey(key) ?? null, toJsonb(doc), randomUUID(), expiryFrom(now, this.#retentionDays), anyETag, eTag ?? '', now],
         );
         if (rowCount === 0) throw eTagConflict(key);
       }),

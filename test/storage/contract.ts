@@ -47,6 +47,14 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       assert.equal(typeof items['test/conversations/c1/'].eTag, 'string');
     });
 
+    it('stores text with a pasted NUL character without failing the turn', async () => {
+      await stores.storage.write({ 'test/conversations/nul/': { text: 'a\u0000b \\u0000 c' } });
+      const item = (await stores.storage.read(['test/conversations/nul/']))['test/conversations/nul/'];
+      assert.equal(String(item.text).replaceAll('\u0000', ''), 'ab \\u0000 c');
+      await stores.records.appendTranscript('nul', { from: 'user', text: 'x\u0000y' });
+      assert.equal((await stores.records.readTranscript('nul'))[0]?.text.replaceAll('\u0000', ''), 'xy');
+    });
+
     it('refuses a stale eTag with MemoryStorage\'s message, and overwrites with "*" or no eTag', async () => {
       const key = 'test/conversations/c1/';
       await stores.storage.write({ [key]: { n: 1 } });
