@@ -48,6 +48,23 @@ describe('crisis answer in every state of the conversation, then back where the 
         assert.deepEqual(back[0]?.buttons, menuButtons(lang));
       });
 
+      it('the veileder offered with the crisis answer: pressing it leads to consent and into the queue', async () => {
+        await bot.veileder('');
+        const citizen = await bot.citizen(lang);
+        await crisis(citizen);
+        assert.equal(joined(await citizen.say(t(lang, 'safety:buttons.veileder'))), t(lang, 'handoff:consent.askRequest'));
+        const request = uniqueRequest(lang);
+        const shown = await citizen.say(request);
+        assert.equal(shown[0]?.text, t(lang, 'handoff:consent.intro'));
+        assert.ok(joined(shown).includes(`«${request}»`));
+        const sent = await citizen.say(t(lang, 'handoff:consent.buttons.send'));
+        assert.ok(sent[0]?.text.startsWith(t(lang, 'handoff:queue.sent')), joined(sent));
+        const handoff = await bot.handoffWithRequest(request);
+        assert.equal(handoff?.state, 'queued');
+        await bot.veileder(`/${handoff!.id}/accept`, { method: 'POST' });
+        await bot.veileder(`/${handoff!.id}/close`, { method: 'POST' });
+      });
+
       it('in the middle of the questionnaire: the same question comes back, and the answers so far are kept', async () => {
         const citizen = await bot.citizen(lang);
         await citizen.say(t(lang, 'menu.triage'));
