@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Middleware, TurnContext } from 'botbuilder';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { redact } from '../core/redaction/index.js';
 
@@ -111,4 +112,21 @@ export function turnLogger(base: Logger, turn: TurnInfo, correlationId: string =
     activityType: turn.activity?.type,
     conv: conversationTag(turn.activity?.conversation?.id),
   });
+}
+
+const TURN_LOG = Symbol('veiviser.turnLog');
+
+/** Adapter middleware: every turn gets its own child logger (read it with turnLog(ctx)). */
+export function turnLoggingMiddleware(base: Logger): Middleware {
+  return {
+    async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
+      ctx.turnState.set(TURN_LOG, turnLogger(base, ctx));
+      await next();
+    },
+  };
+}
+
+/** The turn's logger, or `fallback` outside a turn that went through turnLoggingMiddleware. */
+export function turnLog(ctx: TurnContext, fallback: Logger): Logger {
+  return (ctx.turnState.get(TURN_LOG) as Logger | undefined) ?? fallback;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { createLogger, turnLogger } from '../../bot/logger.js';
+import { TestAdapter } from 'botbuilder';
+import { createLogger, turnLog, turnLogger, turnLoggingMiddleware } from '../../bot/logger.js';
 
 const SECRET = 'Jeg har ikke penger til husleia og er redd';
 
@@ -53,5 +54,17 @@ describe('logger: message text cannot be logged by accident', () => {
     assert.notEqual(lines[0]?.correlationId, lines[2]?.correlationId);
     assert.equal(lines[0]?.conv, lines[2]?.conv, 'the same conversation can be followed');
     assert.doesNotMatch(raw(), /conv-abc-123/);
+  });
+
+  it('hands each turn its own logger through the adapter, and never logs the message', async () => {
+    const { log, lines, raw } = capture();
+    const adapter = new TestAdapter(async (ctx) => {
+      turnLog(ctx, log).info({ activity: ctx.activity }, 'turn');
+      await ctx.sendActivity('ok');
+    }).use(turnLoggingMiddleware(log));
+    await adapter.send(SECRET).assertReply('ok').send('igjen').assertReply('ok').startTest();
+    assert.equal(lines.length, 2);
+    assert.notEqual(lines[0]?.correlationId, lines[1]?.correlationId);
+    assert.doesNotMatch(raw(), /husleia|igjen/);
   });
 });
