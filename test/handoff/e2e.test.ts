@@ -110,6 +110,23 @@ describe('handoff end to end over real HTTP (web chat citizen ↔ veileder API)'
     assert.equal(accept.body.state, 'cancelled');
   });
 
+  it('"Gi tilbake til chatten": the user is told, and the bot answers again', async () => {
+    const citizen = await Citizen.start(server);
+    await citizen.say('veileder');
+    await citizen.say('Jeg lurer på noe om meldekort');
+    await citizen.say('ja');
+    const queued = (await http(`${api}?state=queued`, auth)).body.handoffs as Array<{ id: string; request: string }>;
+    const id = queued.find((h) => h.request === 'Jeg lurer på noe om meldekort')!.id;
+    assert.equal((await http(`${api}/${id}/accept`, { ...auth, method: 'POST' })).status, 200);
+    await citizen.read();
+    const back = await http(`${api}/${id}/return`, { ...auth, method: 'POST' });
+    assert.equal(back.status, 200);
+    assert.equal(back.body.state, 'returned');
+    assert.deepEqual(texts(await citizen.read()), ['Veilederen har gitt samtalen tilbake til chatroboten. Du kan spørre meg om noe, eller be om en veileder igjen.']);
+    assert.ok(texts(await citizen.say('hjelp')).length > 0, 'the bot answers again');
+    assert.equal((await http(`${api}/${id}/close`, { ...auth, method: 'POST' })).status, 409, 'a returned handoff cannot be closed');
+  });
+
   it('"ikke send" stores nothing and says so', async () => {
     const before = ((await http(`${api}?state=queued,accepted,cancelled,closed`, auth)).body.handoffs as unknown[]).length;
     const citizen = await Citizen.start(server);

@@ -53,6 +53,16 @@ describe('handoff queue in the record store', () => {
     }
   });
 
+  it('a callback left on the Wednesday before Easter is kept until the end of the first working day after Easter', async () => {
+    const { records, queue } = await openQueue(mkdtempSync(join(tmpdir(), 'veiviser-queue-')));
+    try {
+      assert.equal(queue.expiryFor(new Date('2026-04-01T16:00:00+02:00'), true).toISOString(), new Date('2026-04-07T15:00:00+02:00').toISOString());
+      assert.equal(queue.expiryFor(new Date('2026-04-01T16:00:00+02:00'), false).toISOString(), new Date('2026-04-01T16:30:00+02:00').toISOString());
+    } finally {
+      await records.close();
+    }
+  });
+
   it('two veiledere taking the same handoff at once: exactly one wins, the other gets a conflict', async () => {
     const { records, queue } = await openQueue(mkdtempSync(join(tmpdir(), 'veiviser-queue-')));
     try {
