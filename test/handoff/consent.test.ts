@@ -20,7 +20,12 @@ describe('handoff consent in nynorsk and English, by buttons and free text', fun
     assert.ok(shown.startsWith('Frå chatten: ønskjer å snakke med ein rettleiar\n\nOppsummering frå chatten Veiviser'));
     assert.ok(shown.includes('Språk i chatten: nynorsk'));
     assert.ok(/Automatisk laga av chatten frå svara dine, \d/.test(shown));
-    assert.match(texts(await citizen.say('ja'))[0] ?? '', /^Takk\. Oppsummeringa er send til ein rettleiar\. Du er nummer \d+ i køen\./);
+    const sent = texts(await citizen.say('ja'));
+    assert.match(sent[0] ?? '', /^Takk\. Oppsummeringa er send til ein rettleiar\. Du er nummer \d+ i køen\./);
+    const copyLink = /\[Opne kopien\]\((\/kopi\/[^)\s]+)\)$/.exec(sent[1] ?? '')?.[1];
+    const copy = await (await fetch(`${server.running.url}${copyLink}`)).text();
+    assert.ok(copy.includes('<html lang="nn">') && copy.includes('<h1>Kopi av oppsummeringa</h1>'), 'the printable copy is in nynorsk');
+    assert.ok(copy.includes('Eg treng hjelp med bustad'));
 
     const list = (await http(`${server.running.url}/api/handoffs`, auth)).body.handoffs as Array<{ id: string; language: string }>;
     const id = list.find((h) => h.language === 'nn')?.id;

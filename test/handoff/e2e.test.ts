@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { Citizen, http, startHandoffServer, texts, VEILEDER_TOKEN, type HandoffServer } from './harness.js';
 
 describe('handoff end to end over real HTTP (web chat citizen ↔ veileder API)', function () {
@@ -49,6 +50,7 @@ describe('handoff end to end over real HTTP (web chat citizen ↔ veileder API)'
     const detail = (await http(`${api}/${id}`, auth)).body as { consent: { heading: string; text: string; sha256: string }; text: { heading: string; text: string }; summary: { userConfirmed: boolean } };
     const delivered = `${detail.consent.heading}\n\n${detail.consent.text}`;
     assert.equal(Buffer.compare(Buffer.from(delivered, 'utf8'), Buffer.from(shown, 'utf8')), 0, 'the veileder gets the bytes the user saw');
+    assert.equal(detail.consent.sha256, createHash('sha256').update(shown, 'utf8').digest('hex'), 'the stored fingerprint is of those bytes');
     assert.equal(`${detail.text.heading}\n\n${detail.text.text}`, shown, 'bokmål user: the veileder copy is the same text');
     assert.equal(detail.summary.userConfirmed, true);
 
