@@ -44,14 +44,21 @@ const VEILEDER_TOKEN = 'flow-test-veileder-token-0123456789';
  * The Direct Line rate limit is raised: a test file starts dozens of conversations from one address.
  */
 export class FlowBot {
-  private constructor(readonly server: RunningServer) {}
+  private constructor(
+    readonly server: RunningServer,
+    readonly dataDir: string,
+  ) {}
 
-  static async start(): Promise<FlowBot> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-flows-'));
+  get directLineBase(): string {
+    return `${this.server.url}/v3/directline`;
+  }
+
+  /** Starts the bot; give the data folder of a stopped bot to start it again on the same state. */
+  static async start(dataDir = mkdtempSync(join(tmpdir(), 'veiviser-flows-'))): Promise<FlowBot> {
     const config = loadConfig({ PORT: '0', OPENING_HOURS: 'always', DATA_DIR: dataDir, VEILEDER_TOKEN });
     const log = pino({ level: 'silent' });
     const parts = await composeParts(config, { log, rateLimit: { capacity: 10_000, refillPerSecond: 1_000 } });
-    return new FlowBot(await startServer(config, { ...parts, log }));
+    return new FlowBot(await startServer(config, { ...parts, log }), dataDir);
   }
 
   close(): Promise<void> {
@@ -60,7 +67,7 @@ export class FlowBot {
 
   /** A new citizen on the web chat in this language; the welcome has been read. */
   async citizen(lang: Lang): Promise<Citizen> {
-    return Citizen.start(`${this.server.url}/v3/directline`, lang);
+    return Citizen.start(this.directLineBase, lang);
   }
 
   /** The veileder API as a signed-in veileder (each call also counts the veileder as online). */
@@ -87,7 +94,7 @@ export class Citizen {
   readonly transcript: Seen[] = [];
 
   private constructor(
-    private readonly base: string,
+    private base: string,
     readonly conversationId: string,
     private readonly token: string,
     readonly lang: Lang,
@@ -123,6 +130,11 @@ export class Citizen {
     });
     if (res.status >= 300) throw new Error(`Direct Line answered ${res.status}`);
     return this.read();
+  }
+
+  /** The same conversation and token, on a bot started again (another port). */
+  moveTo(base: string): void {
+    this.base = base;
   }
 
   /** Sends each message in turn; returns the replies to the last one. */
