@@ -24,3 +24,4 @@ export { transcriptMiddleware } from './transcriptMiddleware.js';
 export type { TranscriptOptions } from './transcriptMiddleware.js';
 export { DataDirInUseError } from './processLock.js';
 export { TurnSafeStorage } from './turnSafeStorage.js';
+export { KeyedLock } from './keyedLock.js';
