@@ -149,10 +149,6 @@ export function joined(replies: readonly Seen[]): string {
   return replies.map((r) => r.text).join('\n');
 }
 
-export function lastButtons(replies: readonly Seen[]): string[] {
-  return replies.at(-1)?.buttons ?? [];
-}
-
 /** The triage question the last reply asks, recognised by its text in that language. */
 export function askedQuestion(lang: Lang, replies: readonly Seen[]): QuestionId | undefined {
   const last = replies.at(-1)?.text ?? '';
