@@ -18,6 +18,7 @@ describe('KeyedLock', () => {
     assert.deepEqual(results, ['a1', 'a2', 'b1']);
     assert.ok(events.indexOf('a1 end') < events.indexOf('a2 start'), 'a2 waited for a1');
     assert.ok(events.indexOf('b1 end') < events.indexOf('a1 end'), 'b ran alongside a');
+    await pause(0);
     assert.equal(lock.size, 0, 'nothing left behind');
   });
 
