@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { redact } from '../../core/redaction/index.js';
+import { markUnhandled } from '../../dialogs/context.js';
 import type { Lang } from '../../core/language.js';
 import { createStores, type Claim, type Stores } from '../../bot/storage/index.js';
 import { t } from '../../dialogs/i18n.js';
@@ -18,6 +21,32 @@ const INTENTS = new Map<string, string>([
   ...Object.values(ASK_INFO).map((q) => [q.replace('?', ''), 'privacy.info'] as [string, string]),
   ...Object.values(ASK_DELETE).map((q) => [q, 'privacy.delete'] as [string, string]),
 ]);
+/**
+ * A stand-in for any flow waiting for an answer (the unhandled-text protocol of dialogs/context.ts),
+ * registered under the questionnaire's id so the root can start it.
+ */
+class AgeQuestion extends Dialog {
+  constructor() {
+    super('triage');
+  }
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await dc.context.sendActivity('How old are you?');
+    return Dialog.EndOfTurn;
+  }
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const text = dc.context.activity.text ?? '';
+    if (!/^\d+$/.test(text)) {
+      markUnhandled(dc.context);
+      return Dialog.EndOfTurn;
+    }
+    await dc.context.sendActivity(`Thanks: ${text}`);
+    return dc.endDialog();
+  }
+  override async repromptDialog(ctx: TurnContext): Promise<void> {
+    await ctx.sendActivity('How old are you?');
+  }
+}
+
 const CONVERSATION = 'Convo1'; // TestAdapter's conversation id
 const STATE_KEY = `test/conversations/${CONVERSATION}/`;
 
@@ -36,16 +65,16 @@ describe('privacy flow', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  function harness(lang: Lang, overrides: { records?: PrivacyRecords } = {}) {
+  function harness(lang: Lang, overrides: { records?: PrivacyRecords; extraFlows?: Dialog[] } = {}) {
     const privacy = createPrivacy({ records: overrides.records ?? stores.records, storage: stores.storage, retentionDays: 14, onError: (e) => errors.push(e) });
     return createHarness({
       storage: stores.storage,
       locale: LOCALES[lang],
       retentionDays: 14,
-      flows: [privacy.dialog],
+      flows: [privacy.dialog, ...(overrides.extraFlows ?? [])],
       understanding: {
         classify: (text) => {
-          const intent = INTENTS.get(text.toLowerCase().replace('?', '').trim());
+          const intent = text === 'start age' ? 'triage.start' : INTENTS.get(text.toLowerCase().replace('?', '').trim());
           return intent ? { intent, score: 1 } : { intent: 'None', score: 0 };
         },
       },
@@ -174,6 +203,16 @@ describe('privacy flow', () => {
         assert.doesNotMatch(allText(replies), /disk full|Error|\(\S+:\d+:\d+\)/);
         assert.equal(errors.length, 1);
         assert.equal((await stores.records.readTranscript(CONVERSATION)).length, 1);
+      });
+
+      it('answers "what do you store" in the middle of another flow, then asks that flow\'s question again', async () => {
+        const adapter = harness(lang, { extraFlows: [new AgeQuestion()] });
+        await sayIn(lang, adapter, 'start age');
+        const replies = await sayIn(lang, adapter, ASK_INFO[lang]);
+        assert.ok(allText(replies).includes(t(lang, 'privacy:info.why')));
+        assert.equal(replies.at(-1)?.text, 'How old are you?');
+        assert.equal(replies.filter((r) => r.text === 'How old are you?').length, 1, 'asked once, not twice');
+        assert.deepEqual(describeReply((await sayIn(lang, adapter, '34'))[0] ?? {}).text, 'Thanks: 34');
       });
 
       it('renders placeholders for removed numbers in the user language', () => {
