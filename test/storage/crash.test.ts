@@ -12,6 +12,7 @@ interface Acks {
   state: Map<number, number>;
   records: Map<number, number>;
   transcript: Map<number, number>;
+  audit: Set<number>;
   count: number;
 }
 
@@ -19,7 +20,7 @@ interface Acks {
 function runAndKill(dataDir: string, startAt: number, minAcks: number): Promise<Acks> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, String(startAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acks: Acks = { state: new Map(), records: new Map(), transcript: new Map(), count: 0 };
+    const acks: Acks = { state: new Map(), records: new Map(), transcript: new Map(), audit: new Set(), count: 0 };
     let buffer = '';
     let stderr = '';
     let killing = false;
@@ -30,6 +31,11 @@ function runAndKill(dataDir: string, startAt: number, minAcks: number): Promise<
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         const [type, k, n] = line.split(' ');
+        if (type === 'A') {
+          acks.audit.add(Number(n));
+          acks.count++;
+          continue;
+        }
         const map = type === 'S' ? acks.state : type === 'R' ? acks.records : type === 'T' ? acks.transcript : undefined;
         if (!map) continue;
         map.set(Number(k), Math.max(map.get(Number(k)) ?? -1, Number(n)));
@@ -94,6 +100,8 @@ describe('crash safety of the lowdb stores (kill -9 mid-write)', function () {
           assert.ok(entries.length >= seq, `transcript c${c}: acknowledged seq ${seq}, found ${entries.length}`);
           assert.deepEqual(entries.map((e) => e.seq), entries.map((_, i) => i + 1), 'no gaps or repeats');
         }
+        const audited = new Set((await stores.records.readAudit()).map((e) => Number(e.action.split('.')[1])));
+        for (const n of acks.audit) assert.ok(audited.has(n), `audit entry ${n} was acknowledged and is there`);
       } finally {
         await stores.close();
       }
