@@ -14,10 +14,13 @@ function isLifecycle(value: unknown): value is HandoffLifecycle {
   return typeof value === 'object' && value !== null && 'state' in value && Array.isArray((value as { history?: unknown }).history);
 }
 
-/** A handoff a veileder has taken (now or earlier) belongs to NAV's follow-up and is kept, closed. */
-export function wasAccepted(record: PrivacyRecord): boolean {
+/**
+ * A handoff a veileder has taken or acted on (accepted it, or closed or returned it, say after a
+ * phone call) belongs to NAV's follow-up: it is kept, closed. One nobody has touched is deleted.
+ */
+export function veilederHasActed(record: PrivacyRecord): boolean {
   if (record.state === 'accepted') return true;
-  return isLifecycle(record.value) && record.value.history.some((event) => event.state === 'accepted');
+  return isLifecycle(record.value) && record.value.history.some((event) => event.state === 'accepted' || event.by === 'veileder');
 }
 
 /** The open handoff situation of a conversation, for the confirmation text. */
@@ -49,7 +52,7 @@ export async function eraseConversation(deps: PrivacyDeps, conversationId: strin
     }
     closedHandoffs.push(handoff.id);
   }
-  const keep = [...handoffs.filter(wasAccepted).map((h) => ({ kind: HANDOFF_KIND, id: h.id })), { kind: CHANNEL_SESSION_KIND, id: conversationId }];
+  const keep = [...handoffs.filter(veilederHasActed).map((h) => ({ kind: HANDOFF_KIND, id: h.id })), { kind: CHANNEL_SESSION_KIND, id: conversationId }];
   const { records, logs } = await deps.records.deleteConversation(conversationId, { except: keep });
   const stateItems = await deps.storage.deleteConversation(conversationId);
   for (const erase of deps.alsoErase ?? []) await erase(conversationId);
