@@ -19,7 +19,10 @@ export interface StoresConfig {
   retentionDays: number;
   /** Audit entries are kept this long; default retentionDays. */
   auditRetentionDays?: number;
-  /** PostgreSQL schema; default "veiviser". Tests pass a fresh one per run. */
+  /**
+   * PostgreSQL schema; default the URL's `?schema=` parameter, else "veiviser". Tests pass a fresh
+   * one per run (also possible through DATABASE_URL=postgres://…/db?schema=veiviser_test_x).
+   */
   schema?: string;
   /** Connections in the PostgreSQL pool; default 10. */
   poolSize?: number;
@@ -58,15 +61,16 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
       },
     };
   }
-  const schema = config.schema ?? 'veiviser';
-  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+  const { url, schema: urlSchema } = splitSchema(config.databaseUrl);
+  const schema = config.schema ?? urlSchema ?? 'veiviser';
+  const pool = new pg.Pool({ connectionString: url, max: config.poolSize ?? 10 });
   // An idle client losing its connection must not crash the process.
   pool.on('error', (error) => config.onError?.(error));
   try {
     await migrate(pool, schema);
     const records = await PgRecordStore.open({
       pool,
-      connectionString: config.databaseUrl,
+      connectionString: url,
       schema,
       auditRetentionDays: config.auditRetentionDays,
       onError: config.onError,
@@ -86,6 +90,14 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
     await pool.end().catch(() => undefined);
     throw error;
   }
+}
+
+/** Takes `?schema=` off a PostgreSQL URL (pg would pass it on to the server). */
+export function splitSchema(databaseUrl: string): { url: string; schema?: string } {
+  const parsed = new URL(databaseUrl);
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), schema };
 }
 
 /** A schema name no other run uses (tests). */
