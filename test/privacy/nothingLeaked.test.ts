@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import pg from 'pg';
+import { uniqueSchemaName } from '../../bot/storage/index.js';
 import { t } from '../../dialogs/i18n.js';
+import { dropSchema, PG_URL, requirePostgres } from '../storage/backends.js';
 import { call, startConversation, type ActivityJson } from '../directline/harness.js';
 import { startRealServer, type RealServer } from '../helpers/realServer.js';
 
@@ -18,15 +21,35 @@ async function everythingOnDisk(dir: string): Promise<string> {
   return all;
 }
 
-describe('nothing leaked, nothing kept after deletion (the whole bot over HTTP, lowdb)', function () {
-  this.timeout(30000);
+function nothingLeaked(backend: 'lowdb' | 'postgres') {
   let server: RealServer;
-  before(async () => {
-    server = await startRealServer();
+  const schema = uniqueSchemaName();
+  /** Everything the bot has stored: files under DATA_DIR, and with PostgreSQL every row of its schema. */
+  const everythingStored = async () => {
+    let all = await everythingOnDisk(server.dataDir);
+    if (backend === 'postgres') {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      try {
+        for (const table of ['state', 'records', 'logs', 'log_entries', 'audit']) {
+          const { rows } = await client.query<{ t: string | null }>(`SELECT string_agg(x::text, ' ') AS t FROM "${schema}".${table} x`);
+          all += rows[0]?.t ?? '';
+        }
+      } finally {
+        await client.end();
+      }
+    }
+    return all;
+  };
+  before(async function () {
+    if (backend === 'postgres') await requirePostgres(this);
+    server = await startRealServer(backend === 'postgres' ? { DATABASE_URL: `${PG_URL}?schema=${schema}` } : {});
   });
   after(async () => {
+    if (!server) return;
     await server.close();
     await rm(server.dataDir, { recursive: true, force: true });
+    if (backend === 'postgres') await dropSchema(schema).catch(() => undefined);
   });
 
   async function activities(conversationId: string, token: string, watermark?: string) {
@@ -51,24 +74,24 @@ describe('nothing leaked, nothing kept after deletion (the whole bot over HTTP, 
     return { texts: after.list.filter((a) => a.from.role === 'bot').map((a) => a.text ?? ''), watermark: after.watermark };
   }
 
-  it('never writes an identity number or phone number to disk, and deletes the story on request', async () => {
+  it('never stores an identity number or phone number, and deletes the story on request', async () => {
     const { conversationId, token } = await startConversation(server.directLineBase, 'nb-NO');
     let { watermark } = await activities(conversationId, token);
     const first = await send(conversationId, token, `${STORY}. Fødselsnummeret mitt er ${FNR}, ring meg på ${PHONE}`, watermark);
     watermark = first.watermark;
     assert.ok(first.texts.includes(t('nb', 'privacy:notice.redacted')), 'the user is told why, once');
 
-    const disk = await everythingOnDisk(server.dataDir);
-    assert.ok(disk.includes('Husleia'), 'the conversation itself is kept (so the test can see the files)');
-    assert.ok(!disk.includes(FNR) && !disk.includes(PHONE), 'no identity or phone number on disk');
+    const disk = await everythingStored();
+    assert.ok(disk.includes('Husleia'), 'the conversation itself is kept (so the test can see where it is stored)');
+    assert.ok(!disk.includes(FNR) && !disk.includes(PHONE), 'no identity or phone number stored');
 
     const question = await send(conversationId, token, 'slett samtalen', watermark);
     assert.ok(question.texts.some((x) => x.startsWith(t('nb', 'privacy:delete.confirm'))), `asked first, got ${JSON.stringify(question.texts)}`);
     const done = await send(conversationId, token, 'ja', question.watermark);
     assert.ok(done.texts.includes(t('nb', 'privacy:delete.done')), `confirmed, got ${JSON.stringify(done.texts)}`);
 
-    const afterwards = await everythingOnDisk(server.dataDir);
-    assert.ok(!afterwards.includes('Husleia'), 'the story is gone from every file');
+    const afterwards = await everythingStored();
+    assert.ok(!afterwards.includes('Husleia'), 'the story is gone from everything stored');
     const log = await activities(conversationId, token);
     assert.ok(!log.list.some((a) => (a.text ?? '').includes('Husleia')), 'and from the chat log the page reloads');
 
@@ -76,4 +99,10 @@ describe('nothing leaked, nothing kept after deletion (the whole bot over HTTP, 
     const again = await send(conversationId, token, 'hjelp', done.watermark);
     assert.deepEqual(again.texts, [t('nb', 'help.text')]);
   });
+}
+
+describe('nothing leaked, nothing kept after deletion (the whole bot over HTTP)', function () {
+  this.timeout(30000);
+  describe('lowdb', () => nothingLeaked('lowdb'));
+  describe('PostgreSQL', () => nothingLeaked('postgres'));
 });
