@@ -15,6 +15,8 @@ const KIND = CHANNEL_SESSION_KIND;
 export const DIRECTLINE_LOG = 'directline';
 /** Activities larger than this travel as a pointer; subscribers read them from the log. */
 const INLINE_BYTES = 6000;
+/** Every this many appends, the stored log is cut back to the cap (a write costs O(log) on lowdb). */
+const TRIM_EVERY = 50;
 /** lastActiveAt is written at most this often (it only drives idle expiry). */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -85,6 +87,8 @@ export class RecordDirectLineStore implements DirectLineStore {
     const small = Buffer.byteLength(JSON.stringify(logged.activity)) <= INLINE_BYTES;
     await this.#records.publish(channel(conversationId), small ? { w: seq, a: logged.activity } : { w: seq });
     await this.#touch(conversationId, record, state, typeof stored.timestamp === 'string' ? stored.timestamp : this.#clock().toISOString());
+    // Entries are kept at twice the cap: updates and removals take entries without showing.
+    if (seq % TRIM_EVERY === 0 && seq > 2 * this.#logCap) await this.#records.trimLog(conversationId, DIRECTLINE_LOG, 2 * this.#logCap);
     return logged;
   }
 

@@ -291,6 +291,19 @@ export class LowdbRecordStore implements RecordStore {
     return { records, logs };
   }
 
+  async trimLog(conversationId: string, log: string, keepLast: number): Promise<number> {
+    assertLogName(log);
+    const path = join(this.#logFolder(conversationId), `${log}.json`);
+    return this.#lock.run(path, async () => {
+      const file = await readJson<LogFile>(path);
+      if (!file || file.entries.length <= keepLast) return 0;
+      const lastSeq = Math.max(file.lastSeq ?? 0, file.entries.at(-1)?.seq ?? 0);
+      const removed = file.entries.length - keepLast;
+      await writeJson(path, { ...file, entries: file.entries.slice(removed), lastSeq });
+      return removed;
+    });
+  }
+
   async clearLog(conversationId: string, log: string): Promise<boolean> {
     assertLogName(log);
     const path = join(this.#logFolder(conversationId), `${log}.json`);

@@ -331,6 +331,16 @@ export class PgRecordStore implements RecordStore {
     });
   }
 
+  async trimLog(conversationId: string, log: string, keepLast: number): Promise<number> {
+    assertLogName(log);
+    const { rowCount } = await this.#pool.query(
+      `DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 AND log = $2 AND seq <= (
+         SELECT last_seq - $3 FROM ${this.#s}.logs WHERE conversation_id = $1 AND log = $2)`,
+      [conversationId, log, keepLast],
+    );
+    return rowCount ?? 0;
+  }
+
   async clearLog(conversationId: string, log: string): Promise<boolean> {
     assertLogName(log);
     const { rowCount } = await this.#pool.query(`DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 AND log = $2`, [conversationId, log]);

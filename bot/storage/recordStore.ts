@@ -124,6 +124,8 @@ export interface RecordStore {
   readLog<T>(conversationId: string, log: string, after?: number): Promise<LogEntry<T>[]>;
   /** Removes a log's entries; its sequence numbers go on from where they were. True if any were removed. */
   clearLog(conversationId: string, log: string): Promise<boolean>;
+  /** Keeps only the newest `keepLast` entries of a log; returns how many were removed. */
+  trimLog(conversationId: string, log: string, keepLast: number): Promise<number>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Oldest first. */

@@ -268,6 +268,10 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       assert.deepEqual([...seqs].sort((a, b) => a - b), Array.from({ length: 25 }, (_, i) => i + 1));
       const log = await stores.records.readLog<{ i: number }>('c1', 'directline', 20);
       assert.deepEqual(log.map((e) => e.seq), [21, 22, 23, 24, 25]);
+      assert.equal(await stores.records.trimLog('c1', 'directline', 3), 22);
+      assert.deepEqual((await stores.records.readLog('c1', 'directline')).map((e) => e.seq), [23, 24, 25]);
+      assert.equal(await stores.records.trimLog('c1', 'directline', 3), 0);
+      assert.equal(await stores.records.appendLog('c1', 'directline', { i: 26 }), 26, 'numbering goes on');
     });
   });
 

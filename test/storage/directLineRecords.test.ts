@@ -34,6 +34,13 @@ function directLineContract(makeBackend: () => Promise<Backend>): void {
     assert.equal((await store.activitiesAfter('a', 5)).watermark, 5);
   });
 
+  it('keeps the stored log bounded in a long conversation', async () => {
+    await store.createConversation(record('long'));
+    for (let i = 1; i <= 120; i++) await store.appendActivity('long', { type: 'message', text: `m${i}` });
+    assert.ok((await stores.records.readLog('long', 'directline')).length <= 6 + 50, 'trimmed to twice the cap, every 50 appends');
+    assert.deepEqual((await store.activitiesAfter('long')).activities.map((a) => a.activity.text), ['m118', 'm119', 'm120']);
+  });
+
   it('keeps conversations apart and deletes one without touching the other', async () => {
     await store.createConversation(record('a'));
     await store.createConversation(record('b'));
