@@ -25,3 +25,5 @@ export type { TranscriptOptions } from './transcriptMiddleware.js';
 export { DataDirInUseError } from './processLock.js';
 export { TurnSafeStorage } from './turnSafeStorage.js';
 export { KeyedLock } from './keyedLock.js';
+export { serializeTurns } from './serializeTurns.js';
+export type { SerializeTurnsOptions } from './serializeTurns.js';
