@@ -229,6 +229,8 @@ export class LowdbRecordStore implements RecordStore {
     return this.#lock.run(path, async () => {
       const file = (await readJson<LogFile<T>>(path)) ?? { conversationId, log, expiresAt: '', entries: [] };
       const seq = Math.max(file.lastSeq ?? 0, file.entries.at(-1)?.seq ?? 0) + 1;
+      // Entries past their time must not come back because something new was added.
+      if (file.expiresAt && isExpired(file.expiresAt, this.#clock()) && !(await this.hasOpenHandoff(conversationId))) file.entries = [];
       file.entries.push({ seq, at: (at ?? this.#clock()).toISOString(), data });
       file.lastSeq = seq;
       file.expiresAt = this.#expiry();

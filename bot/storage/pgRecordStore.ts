@@ -267,6 +267,14 @@ export class PgRecordStore implements RecordStore {
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date): Promise<number> {
     assertLogName(log);
+    // Entries past their time must not come back because something new was added.
+    await this.#pool.query(
+      `DELETE FROM ${this.#s}.log_entries e USING ${this.#s}.logs h
+       WHERE h.conversation_id = $1 AND h.log = $2 AND e.conversation_id = h.conversation_id AND e.log = h.log
+         AND h.expires_at <= $3 AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r
+              WHERE r.conversation_id = h.conversation_id AND r.kind = $4 AND r.state = ANY($5))`,
+      [conversationId, log, this.#clock(), HANDOFF_KIND, OPEN_HANDOFF_STATES],
+    );
     // One statement: bump the counter row (row lock) and insert the entry with its number.
     const { rows } = await this.#pool.query<{ seq: string }>(
       `WITH head AS (

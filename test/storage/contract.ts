@@ -263,6 +263,14 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       assert.equal(entry?.text, 'Fødselsnummeret mitt er […]');
     });
 
+    it('does not bring back expired entries when something new is added', async () => {
+      await stores.records.appendTranscript('old', { from: 'user', text: 'gammelt' });
+      now = new Date(now.getTime() + 31 * DAY);
+      assert.deepEqual(await stores.records.readTranscript('old'), []);
+      assert.equal(await stores.records.appendTranscript('old', { from: 'user', text: 'nytt' }), 2);
+      assert.deepEqual((await stores.records.readTranscript('old')).map((e) => e.text), ['nytt']);
+    });
+
     it('gives unique, gap-free numbers to concurrent appends', async () => {
       const seqs = await Promise.all(Array.from({ length: 25 }, (_, i) => stores.records.appendLog('c1', 'directline', { i })));
       assert.deepEqual([...seqs].sort((a, b) => a - b), Array.from({ length: 25 }, (_, i) => i + 1));
