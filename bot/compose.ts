@@ -81,7 +81,6 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     records: stores.records,
     storage: stores.storage,
     retentionDays: config.retentionDays,
-    alsoErase: [(conversationId) => directLineStore.deleteConversation(conversationId)],
     clock,
     onError: (err) => log?.error({ err }, 'privacy action failed'),
   });
@@ -107,7 +106,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
       redact: (text, lang) => redactFor(text, lang),
       checkSafety: safety,
       beforeTurn: handoff.beforeTurn,
-      startHandoff: (dc) => handoff.startHandoff(dc),
+      startHandoff: (dc, options) => handoff.startHandoff(dc, options),
       emergencyReply: emergencyReply(clock),
       ...privacy.hooks,
     },

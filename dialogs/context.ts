@@ -18,6 +18,8 @@ export interface ConversationData {
   /** True once the user has been told that identity numbers and the like are removed. */
   redactionNoticeGiven?: boolean;
   welcomed?: boolean;
+  /** Same-day needs the user has told about (no money for food, nowhere to sleep): a handoff is then urgent. */
+  urgentSignals?: ('URGENT_MONEY' | 'URGENT_HOUSING')[];
   /** Languages the bot has already offered to switch to; each is offered once. */
   languagesOffered?: Lang[];
 }
@@ -67,4 +69,13 @@ export function isUnhandled(ctx: TurnContext): boolean {
 
 export function clearUnhandled(ctx: TurnContext): void {
   ctx.turnState.delete(UNHANDLED_KEY);
+}
+
+/**
+ * A flow that is waiting for the user's own words (an open question, such as "what do you want
+ * help with?") reports it, so the root can give that text to the flow even after the crisis
+ * answer. `state` is the flow's own dialog instance state.
+ */
+export interface OpenQuestionDialog {
+  awaitsFreeText(state: unknown): boolean;
 }

@@ -8,7 +8,7 @@ import { renderSummary } from '../../core/handoff/render.js';
 import { buildSummary } from '../../core/handoff/summary.js';
 import type { HandoffSummary, RenderedSummary } from '../../core/handoff/summaryTypes.js';
 import type { Lang } from '../../core/language.js';
-import { markUnhandled, turnData, turnLang } from '../context.js';
+import { markUnhandled, turnData, turnLang, type OpenQuestionDialog } from '../context.js';
 import { buttonTitles, matchClosedChoice, matchConsent } from './matchWords.js';
 import { handoffTexts } from './texts.js';
 
@@ -50,12 +50,18 @@ const CLOSED_BUTTONS = ['availability.buttons.callback', 'availability.buttons.p
  * Nothing is stored in the queue before the yes. After that the flow waits silently while the
  * handoff is open (the relay answers those turns) and leaves when it has ended.
  */
-export class HandoffDialog extends Dialog<HandoffBeginOptions> {
+export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQuestionDialog {
   readonly #clock: () => Date;
 
   constructor(private readonly options: HandoffDialogOptions) {
     super(HANDOFF_DIALOG_ID);
     this.#clock = options.clock ?? (() => new Date());
+  }
+
+  /** Asking for the request, or for a changed one, takes whatever the user writes. */
+  awaitsFreeText(state: unknown): boolean {
+    const step = (state as Partial<FlowState> | undefined)?.step;
+    return step === 'request' || step === 'change';
   }
 
   override async beginDialog(dc: DialogContext, begin?: HandoffBeginOptions): Promise<DialogTurnResult> {

@@ -8,14 +8,29 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { urgentSignalsIn, type UrgentSignal } from '../../core/handoff/urgentSignals.js';
 import { isLang, langFromLocale, type Lang } from '../../core/language.js';
-import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData } from '../context.js';
+import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type OpenQuestionDialog } from '../context.js';
 import { t } from '../i18n.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
 import { isContinueChoice, isVeilederChoice, sendCrisisReply } from './crisis.js';
 import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
 import { routeForIntent, routeForMenu, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
+
+const HANDOFF_FLOW_ID = 'handoff';
+
+/** Flows that ask an open question say so (see OpenQuestionDialog in dialogs/context.ts). */
+function awaitsFreeText(dc: DialogContext): boolean {
+  const active = dc.activeDialog;
+  if (!active) return false;
+  const dialog = dc.findDialog(active.id) as Partial<OpenQuestionDialog> | undefined;
+  return dialog?.awaitsFreeText?.(active.state) === true;
+}
+
+function onStack(dc: DialogContext, dialogId: string): boolean {
+  return dc.stack.some((instance) => instance.id === dialogId);
+}
 
 /** Longer messages get a kind answer and are not processed or stored. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -46,7 +61,7 @@ export interface RootHooks {
   emergencyReply?(ctx: TurnContext, lang: Lang): Promise<void>;
   redactionNotice?(ctx: TurnContext, lang: Lang): Promise<void>;
   /** Starts the way to a human; without it the bot gives NAV's phone number. */
-  startHandoff?(dc: DialogContext): Promise<unknown>;
+  startHandoff?(dc: DialogContext, options: { urgentSignals: UrgentSignal[] }): Promise<unknown>;
   privacy?(dc: DialogContext, action: 'info' | 'delete'): Promise<unknown>;
 }
 
@@ -111,9 +126,14 @@ export class VeiviserBot {
       }
       if (text) await this.redact(ctx, data, text);
       if (this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
-      if (text && (await this.handleSafety(ctx, data, ctx.activity.text ?? ''))) return;
-
       const dc = await this.dialogs.createContext(ctx);
+      if (text && (await this.handleSafety(ctx, data, ctx.activity.text ?? ''))) {
+        // Written as the answer to an open question ("what do you want help with?"), the words
+        // are still the user's answer: a person in crisis can reach a veileder in their own words.
+        if (awaitsFreeText(dc)) await this.continueActive(dc, data);
+        return;
+      }
+
       const submitted = ctx.activity.value as { verb?: unknown; action?: unknown } | undefined;
       if (!text && submitted && typeof submitted === 'object') {
         await this.handleSubmit(dc, data, submitted);
@@ -176,7 +196,7 @@ export class VeiviserBot {
     const hit = this.hooks.checkSafety?.(text);
     if (!hit) return false;
     if (hit.kind === 'emergency_aid') {
-      await this.emergency(ctx, data.lang);
+      await this.emergency(ctx, data);
     } else {
       await sendCrisisReply(ctx, hit.kind, data.lang);
     }
@@ -214,8 +234,7 @@ export class VeiviserBot {
     const menuAction = matchMenuLabel(text);
     const route = menuAction ? routeForMenu(menuAction) : await this.classify(text, data);
     if (route.kind === 'none') {
-      await this.miss(ctx, data, false);
-      await dc.repromptDialog();
+      if (!(await this.miss(ctx, data, true))) await dc.repromptDialog();
       return;
     }
     await this.follow(dc, data, route);
@@ -263,14 +282,16 @@ export class VeiviserBot {
           await this.showMenu(ctx, lang, t(lang, 'welcome.choose'));
           return;
         }
-        if ((await dc.beginDialog(route.dialogId, route.options)).status === DialogTurnStatus.complete) await this.afterFlow(ctx, data);
+        await this.startFlow(dc, data, route.dialogId, route.options);
         return;
       case 'emergency':
-        await this.emergency(ctx, lang);
+        await this.emergency(ctx, data);
         return;
       case 'human':
-        if (this.hooks.startHandoff) {
-          await this.hooks.startHandoff(dc);
+        if (onStack(dc, HANDOFF_FLOW_ID)) {
+          await this.startFlow(dc, data, HANDOFF_FLOW_ID);
+        } else if (this.hooks.startHandoff) {
+          await this.hooks.startHandoff(dc, { urgentSignals: data.urgentSignals ?? [] });
         } else {
           await ctx.sendActivity(t(lang, 'human.placeholder'));
         }
@@ -313,26 +334,57 @@ export class VeiviserBot {
         else await ctx.sendActivity(t(lang, `smalltalk.${route.key}`));
         return;
       case 'none':
-        await this.miss(ctx, data, true);
+        await this.miss(ctx, data, false);
         return;
     }
   }
 
-  private async emergency(ctx: TurnContext, lang: Lang): Promise<void> {
-    if (this.hooks.emergencyReply) await this.hooks.emergencyReply(ctx, lang);
-    else await ctx.sendActivity(t(lang, 'human.placeholder'));
+  /** The same-day answer; what the user wrote is remembered so a later handoff is marked urgent. */
+  private async emergency(ctx: TurnContext, data: ConversationData): Promise<void> {
+    data.urgentSignals = [...new Set([...(data.urgentSignals ?? []), ...urgentSignalsIn(ctx.activity.text ?? '')])];
+    if (this.hooks.emergencyReply) await this.hooks.emergencyReply(ctx, data.lang);
+    else await ctx.sendActivity(t(data.lang, 'human.placeholder'));
   }
 
-  /** After the second miss in a row the bot offers a human instead of asking again. */
-  private async miss(ctx: TurnContext, data: ConversationData, showMenu: boolean): Promise<void> {
+  /**
+   * Begins a flow, or, when that flow is already running, goes back to it instead of stacking a
+   * second copy: a new rights topic replaces the one on top; any other flow asks its question again.
+   */
+  private async startFlow(dc: DialogContext, data: ConversationData, dialogId: string, options?: Record<string, unknown>): Promise<void> {
+    const ctx = dc.context;
+    // Flows opened on top of it (a rights topic asked about in the middle of the questionnaire)
+    // are dropped without their resume steps, so the user gets one question, not a cascade.
+    // botbuilder keeps the active dialog at the end of the stack.
+    const index = dc.stack.map((instance) => instance.id).lastIndexOf(dialogId);
+    if (index >= 0) dc.stack.splice(index + 1);
+    let result;
+    if (dc.activeDialog?.id === dialogId) {
+      if (dialogId === 'rights') result = await dc.replaceDialog(dialogId, options);
+      else {
+        await dc.repromptDialog();
+        return;
+      }
+    } else {
+      result = await dc.beginDialog(dialogId, options);
+    }
+    if (result.status === DialogTurnStatus.complete) await this.afterFlow(ctx, data);
+  }
+
+  /**
+   * After the second miss in a row the bot offers a human instead of asking again; inside a flow
+   * the offer's other button goes back to the flow's question. Returns true when it offered.
+   */
+  private async miss(ctx: TurnContext, data: ConversationData, inFlow: boolean): Promise<boolean> {
     data.misses += 1;
     const lang = data.lang;
     if (data.misses >= 2) {
-      await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'menu.human'), t(lang, 'menu.triage')], t(lang, 'human.offerAfterMisses')));
-      return;
+      const other = inFlow ? t(lang, 'safety:buttons.continue') : t(lang, 'menu.triage');
+      await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'menu.human'), other], t(lang, 'human.offerAfterMisses')));
+      return true;
     }
-    if (showMenu) await this.showMenu(ctx, lang, t(lang, 'notUnderstood.text'));
-    else await ctx.sendActivity(t(lang, 'notUnderstood.text'));
+    if (inFlow) await ctx.sendActivity(t(lang, 'notUnderstood.inFlow'));
+    else await this.showMenu(ctx, lang, t(lang, 'notUnderstood.text'));
+    return false;
   }
 
   private async afterFlow(ctx: TurnContext, data: ConversationData): Promise<void> {

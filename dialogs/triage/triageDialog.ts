@@ -1,12 +1,12 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import {
-  ComponentDialog, Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult,
+  ComponentDialog, Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import type { Lang } from '../../core/language.js';
 import {
   assess, nextQuestion, pruneAnswers, questionBank, questionById, type Answers, type Assessment, type Question, type QuestionId, type RightCode,
 } from '../../core/triage/index.js';
-import { markUnhandled, turnData, turnLang } from '../context.js';
+import { markUnhandled, turnData, turnLang, type OpenQuestionDialog } from '../context.js';
 import { t } from '../i18n.js';
 import { exactOption, isWord, matchKey, optionsInText, parseAge } from './answerMatching.js';
 import {
@@ -349,13 +349,19 @@ class TriageFlow extends Dialog {
  * Ends with a TriageResult when the user says "ferdig"; the result is saved in turnData().triage
  * as soon as the egenvurdering is answered.
  */
-export class TriageDialog extends ComponentDialog {
+export class TriageDialog extends ComponentDialog implements OpenQuestionDialog {
   constructor(options: TriageDialogOptions = {}) {
     super(TRIAGE_DIALOG_ID);
     // Load and validate the question bank now, so a bad data file stops the bot at start-up, not mid-conversation.
     questionBank();
     this.addDialog(new TriageFlow(options.clock ?? (() => new Date())));
     this.initialDialogId = FLOW_ID;
+  }
+
+  /** The request question takes whatever the user writes (the root asks after a crisis answer). */
+  awaitsFreeText(state: unknown): boolean {
+    const inner = (state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack?.[0]?.state as Partial<TriageState> | undefined;
+    return inner?.phase === 'request';
   }
 
   /** After another flow on top of this one ends, re-ask the waiting question with a short "we continue". */
