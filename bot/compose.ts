@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { BotAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createPrivacy, redactFor } from '../dialogs/privacy/index.js';
 import { emergencyReply, RightsDialog, SelfCheckDialog } from '../dialogs/rights/index.js';
 import { TriageDialog } from '../dialogs/triage/triageDialog.js';
 import { createHandoffParts } from './handoff/compose.js';
+import { createTeamsAdapter } from './teamsChannel.js';
 import { checkSafety } from '../core/safety/index.js';
 import { detectLanguage } from '../core/understanding/index.js';
 import { loadIntentClassifier } from './classifierCache.js';
@@ -39,14 +39,13 @@ export interface ComposeOptions {
   log?: Logger;
   rateLimit?: RateLimitOptions;
   clock?: () => Date;
-  /** The Bot Framework adapter, when credentials are configured (handoff delivery to Teams). */
-  adapter?: BotAdapter;
 }
 
 /** Builds every part of the running bot from the configuration. */
 export async function composeParts(config: Config, options: ComposeOptions = {}): Promise<ServerParts & { records: RecordStore }> {
   const log = options.log;
   const clock = options.clock ?? (() => new Date());
+  const teamsAdapter = config.credentials ? createTeamsAdapter(config.credentials) : undefined;
   const stores = await createStores({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
@@ -71,7 +70,8 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     veilederToken: config.veilederToken,
     openingHours: config.openingHours,
     copySecret: secret,
-    adapter: options.adapter,
+    adapter: teamsAdapter,
+    publicBaseUrl: config.publicBaseUrl,
     appId: config.credentials?.appId,
     checkSafety: safety,
     clock,
@@ -111,6 +111,8 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
       ...privacy.hooks,
     },
     mount: (web, { directLine }) => handoff.mount(web, { directLine }),
+    teamsAdapter,
+    extendApp: handoff.extendApp,
     middleware: [
       transcriptMiddleware(stores.records, {
         // An over-long message is refused, not kept.

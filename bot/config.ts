@@ -20,6 +20,8 @@ export interface Config {
   /** Secret that signs local Direct Line tokens; kept in DATA_DIR when not configured. */
   directLineSecret?: string;
   credentials?: BotCredentials;
+  /** The address citizens and veiledere reach Veiviser on, for links sent in Teams. */
+  publicBaseUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +54,13 @@ function credentials(env: Env): BotCredentials | undefined {
   return { appId, appPassword: appPassword ?? '', tenantId, appType };
 }
 
+function publicBaseUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address, got "${value}"`);
+  return value.replace(/\/+$/, '');
+}
+
 /** Reads the environment once at start; a bad value stops the process with a one-line reason. */
 export function loadConfig(env: Env = process.env): Config {
   const openingHours = (env.OPENING_HOURS || 'data').trim();
@@ -76,5 +85,6 @@ export function loadConfig(env: Env = process.env): Config {
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 3650),
     directLineSecret: env.DIRECTLINE_SECRET?.trim() || undefined,
     credentials: credentials(env),
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),
   };
 }

@@ -7,7 +7,8 @@ import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createApplication } from './app.js';
 import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './directline/index.js';
-import { createTeamsAdapter, botFrameworkRouter } from './teamsChannel.js';
+import { botFrameworkRouter } from './teamsChannel.js';
+import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnTracker } from './turnTracker.js';
 import { langFromLocale } from '../core/language.js';
 import { citizenPageCsp, mountStatic } from './static.js';
@@ -27,6 +28,10 @@ export interface ServerParts {
   onClose?: () => Promise<void>;
   rateLimit?: RateLimitOptions;
   log?: Logger;
+  /** The Bot Framework adapter (Teams and Azure channels), built by the caller when credentials exist. */
+  teamsAdapter?: TeamsAdapter;
+  /** Extra Teams AI routes (the veileder side in Teams), registered before the catch-all message route. */
+  extendApp?: (app: Application) => void;
   /** Adapter middleware for every channel (the transcript). */
   middleware?: Middleware[];
   /** Replaces the bot's turn (the benchmark's echo baseline runs on the same server and adapter). */
@@ -59,8 +64,8 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     understanding: parts.understanding,
     hooks: parts.hooks,
   });
-  const teamsAdapter = config.credentials ? createTeamsAdapter(config.credentials) : undefined;
-  const app = createApplication(bot, { adapter: teamsAdapter, log });
+  const teamsAdapter = parts.teamsAdapter;
+  const app = createApplication(bot, { adapter: teamsAdapter, log, extend: parts.extendApp });
   const tracker = new TurnTracker();
   const logic = parts.turnLogic ?? ((ctx: TurnContext) => app.run(ctx).then(() => undefined));
 
