@@ -139,6 +139,12 @@ export class RecordDirectLineStore implements DirectLineStore {
     return { activities, watermark: Math.max(highest, after ?? 0) };
   }
 
+  /** Empties the log (the text is gone from storage, not hidden); watermarks go on from where they were. */
+  async clearActivities(conversationId: string): Promise<void> {
+    await this.#require(conversationId);
+    await this.#records.clearLog(conversationId, DIRECTLINE_LOG);
+  }
+
   async deleteConversation(id: string): Promise<void> {
     for (const stop of this.#subscriptions.get(id) ?? []) stop();
     this.#subscriptions.delete(id);

@@ -3,6 +3,7 @@ import { RecordDirectLineStore, type Stores } from '../../bot/storage/index.js';
 import type { Delivery } from '../../bot/directline/store.js';
 import { lowdbBackend, postgresBackend, requirePostgres, type Backend } from './backends.js';
 import { waitFor } from './contract.js';
+import { directLineStoreContract } from '../directline/storeContract.js';
 
 const record = (id: string, createdAt = '2026-03-02T10:00:00.000Z') => ({ id, userId: `dl_${id}`, createdAt });
 
@@ -166,5 +167,22 @@ describe('Direct Line store on the record store: PostgreSQL', () => {
       await b2.close();
       await backend.cleanup();
     }
+  });
+});
+
+// The Direct Line endpoint's own contract (test/directline/storeContract.ts), on both stores.
+directLineStoreContract('records on lowdb', async (logCap) => {
+  const backend = await lowdbBackend();
+  const stores = await backend.open({ clock: () => new Date() });
+  return { store: new RecordDirectLineStore(stores.records, { logCap }), cleanup: async () => (await stores.close(), await backend.cleanup()) };
+});
+describe('Direct Line endpoint contract on PostgreSQL', () => {
+  before(async function () {
+    await requirePostgres(this);
+  });
+  directLineStoreContract('records on PostgreSQL', async (logCap) => {
+    const backend = postgresBackend();
+    const stores = await backend.open({ clock: () => new Date() });
+    return { store: new RecordDirectLineStore(stores.records, { logCap }), cleanup: async () => (await stores.close(), await backend.cleanup()) };
   });
 });
