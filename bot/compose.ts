@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import type { RateLimitOptions } from './directline/index.js';
 import { MAX_MESSAGE_CHARS } from '../dialogs/root/veiviserBot.js';
 import type { ServerParts } from './server.js';
-import { createStores, RecordConflictError, RecordDirectLineStore, startStoreSweeper, transcriptMiddleware, type RecordStore } from './storage/index.js';
+import { createStores, RecordConflictError, RecordDirectLineStore, serializeTurns, startStoreSweeper, transcriptMiddleware, type RecordStore } from './storage/index.js';
 
 const KEEP = new Date('9999-12-31T00:00:00Z');
 
@@ -114,6 +114,8 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     teamsAdapter,
     extendApp: handoff.extendApp,
     middleware: [
+      // One turn per conversation at a time: a double tap gets two answers, not a failed save.
+      serializeTurns(),
       transcriptMiddleware(stores.records, {
         // An over-long message is refused, not kept.
         skip: (ctx) => (ctx.activity.text?.length ?? 0) > MAX_MESSAGE_CHARS,
