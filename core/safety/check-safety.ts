@@ -9,12 +9,19 @@ export interface SafetyHit {
 }
 
 /**
- * The classifier alone may raise a crisis alarm only when it is this sure. The phrase lists are
- * the floor; the classifier adds paraphrases of self-harm and violence the lists have not met.
- * Same-day need (emergency_aid) comes from the phrase lists only: outside a flow the root already
- * routes the classifier's rights.emergency_aid, and "i natt"/"i dag" alone must not alarm.
+ * The classifier alone may raise a crisis alarm only when it is this sure, and only when the
+ * message also has a word from the crisis vocabulary (`crisis_words` in data/safety). The phrase
+ * lists are the floor; the classifier adds paraphrases of self-harm and violence the lists have
+ * not met. Same-day need (emergency_aid) comes from the phrase lists only: outside a flow the root
+ * already routes the classifier's rights.emergency_aid, and "i natt"/"i dag" alone must not alarm.
  */
 export const CLASSIFIER_ALARM_SCORE = 0.85;
+
+/**
+ * Crisis words carry a typo only when this long: shorter ones are a typo away from everyday
+ * words ("finnes" ~ "finne", "borte" ~ "bort").
+ */
+const CRISIS_WORD_TYPO_MIN_LENGTH = 7;
 
 const INTENT_KIND: Record<string, SafetyKind> = {
   'crisis.self_harm': 'self_harm',
@@ -25,6 +32,7 @@ const INTENT_KIND: Record<string, SafetyKind> = {
 export class SafetyChecker {
   private readonly matchers: Record<SafetyKind, PhraseMatcher>;
   private readonly figuresOfSpeech: PhraseMatcher;
+  private readonly crisisWords: PhraseMatcher;
 
   constructor(lists: PhraseLists = loadPhraseLists()) {
     this.matchers = {
@@ -33,6 +41,7 @@ export class SafetyChecker {
       emergency_aid: new PhraseMatcher(lists.emergency_aid),
     };
     this.figuresOfSpeech = new PhraseMatcher(lists.not_crisis, false);
+    this.crisisWords = new PhraseMatcher(lists.crisis_words, CRISIS_WORD_TYPO_MIN_LENGTH);
   }
 
   /** Self-harm first, then violence, then same-day need. */
@@ -48,7 +57,11 @@ export class SafetyChecker {
     if (!classifier || figureOfSpeech) return null;
     const { intent, score } = classifier.classify(text);
     const kind = INTENT_KIND[intent];
-    return kind && score >= CLASSIFIER_ALARM_SCORE ? { kind, via: 'classifier' } : null;
+    if (!kind || score < CLASSIFIER_ALARM_SCORE) return null;
+    // The score is only relative to the other intents: a wish that shares little more than
+    // "jeg vil" with the crisis examples ("jeg vil finne en jobb") once scored 0.998. A message
+    // about dying, harm or danger has at least one word of the crisis vocabulary.
+    return this.crisisWords.find(text) ? { kind, via: 'classifier' } : null;
   }
 }
 

@@ -7,14 +7,18 @@ export const SAFETY_DATA_DIR = fileURLToPath(new URL('../../data/safety/', impor
 export const SAFETY_KINDS = ['self_harm', 'violence', 'emergency_aid'] as const;
 export type SafetyKind = (typeof SAFETY_KINDS)[number];
 
-export type PhraseLists = Record<SafetyKind | 'not_crisis', string[]>;
+/**
+ * The three kinds of crisis phrases; `not_crisis`, figures of speech to ignore; `crisis_words`,
+ * the words one of which a message must contain before the classifier alone may alarm.
+ */
+export type PhraseLists = Record<SafetyKind | 'not_crisis' | 'crisis_words', string[]>;
 
 /**
  * Reads data/safety/<lang>.json and merges the three languages: a message is checked against
  * every list, whatever language the conversation is in.
  */
 export function loadPhraseLists(dir = SAFETY_DATA_DIR): PhraseLists {
-  const lists: PhraseLists = { self_harm: [], violence: [], emergency_aid: [], not_crisis: [] };
+  const lists: PhraseLists = { self_harm: [], violence: [], emergency_aid: [], not_crisis: [], crisis_words: [] };
   for (const file of readdirSync(dir).filter((f) => /^(nb|nn|en)\.json$/.test(f)).sort()) {
     const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Partial<PhraseLists>;
     for (const key of Object.keys(lists) as (keyof PhraseLists)[]) {

@@ -30,8 +30,16 @@ export class PhraseMatcher {
   private readonly compact: string[];
   private readonly cache = new Map<string, ReadonlySet<string>>();
 
-  /** `typos: false` for phrases that must match exactly (the figures of speech to ignore). */
-  constructor(patterns: readonly string[], private readonly typos = true) {
+  private readonly typos: boolean;
+  private readonly typoMinLength: number;
+
+  /**
+   * `typos: false` for phrases that must match exactly (the figures of speech to ignore); a number
+   * lets only phrase words at least that long carry a typo (default TYPO_MIN_LENGTH).
+   */
+  constructor(patterns: readonly string[], typos: boolean | number = true) {
+    this.typos = typos !== false;
+    this.typoMinLength = typeof typos === 'number' ? typos : TYPO_MIN_LENGTH;
     const phrases = patterns.flatMap(expandPattern).map(safetyWords).filter((p) => p.length > 0);
     for (const phrase of phrases) {
       const first = phrase[0] as string;
@@ -43,11 +51,11 @@ export class PhraseMatcher {
           if (!this.prefixes.includes(w)) this.prefixes.push(w);
         } else if (!this.exact.has(w)) {
           this.exact.add(w);
-          if (w.length >= TYPO_MIN_LENGTH) this.typoByLength.set(w.length, [...(this.typoByLength.get(w.length) ?? []), w]);
+          if (w.length >= this.typoMinLength) this.typoByLength.set(w.length, [...(this.typoByLength.get(w.length) ?? []), w]);
         }
       }
     }
-    this.compact = typos
+    this.compact = this.typos
       ? phrases.map((p) => p.join('').replace(/\*/g, '')).filter((c) => c.length >= COMPACT_MIN_LENGTH)
       : [];
   }
@@ -91,7 +99,7 @@ export class PhraseMatcher {
     const found = new Set<string>();
     if (this.exact.has(word)) found.add(word);
     for (const p of this.prefixes) if (this.prefixMatches(p.slice(0, -1), word)) found.add(p);
-    if (this.typos && word.length >= TYPO_MIN_LENGTH - 1) {
+    if (this.typos && word.length >= this.typoMinLength - 1) {
       for (let len = word.length - 1; len <= word.length + 1; len += 1) {
         for (const candidate of this.typoByLength.get(len) ?? []) {
           if (candidate !== word && editDistance(candidate, word, 1) <= 1) found.add(candidate);
@@ -105,7 +113,7 @@ export class PhraseMatcher {
 
   private prefixMatches(stem: string, word: string): boolean {
     if (word.startsWith(stem)) return true;
-    if (!this.typos || stem.length < TYPO_MIN_LENGTH) return false;
+    if (!this.typos || stem.length < this.typoMinLength) return false;
     for (const len of [stem.length - 1, stem.length, stem.length + 1]) {
       if (len <= word.length && editDistance(word.slice(0, len), stem, 1) <= 1) return true;
     }

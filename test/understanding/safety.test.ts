@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { checkSafety, CLASSIFIER_ALARM_SCORE, PhraseMatcher, SafetyChecker } from '../../core/safety/index.js';
-import { createIntentClassifier, type IntentClassifier, type IntentId } from '../../core/understanding/index.js';
+import { checkSafety, CLASSIFIER_ALARM_SCORE, loadPhraseLists, PhraseMatcher, SafetyChecker } from '../../core/safety/index.js';
+import { createIntentClassifier, CRISIS_INTENTS, type IntentClassifier, type IntentId } from '../../core/understanding/index.js';
+import { loadTrainingExamples } from '../../core/understanding/training-data.js';
+import { loadEvalMessages } from '../nlu-eval/eval-set.js';
 
 /** A classifier that always gives one answer, to test how checkSafety weighs it. */
 function fixedClassifier(intent: IntentId, score: number): IntentClassifier {
@@ -67,9 +69,32 @@ describe('crisis check', () => {
   }
 
   it('lets a sure classifier add self-harm or violence that the lists have not met', () => {
-    const text = 'a message the phrase lists do not know';
-    assert.deepEqual(checkSafety(text, fixedClassifier('crisis.self_harm', 0.97)), { kind: 'self_harm', via: 'classifier' });
-    assert.deepEqual(checkSafety(text, fixedClassifier('crisis.violence', 0.97)), { kind: 'violence', via: 'classifier' });
+    const selfHarm = 'jeg tenker mye på døden om dagen';
+    const violence = 'han har en kniv';
+    assert.equal(checkSafety(selfHarm), null, 'not in the phrase lists');
+    assert.equal(checkSafety(violence), null, 'not in the phrase lists');
+    assert.deepEqual(checkSafety(selfHarm, fixedClassifier('crisis.self_harm', 0.97)), { kind: 'self_harm', via: 'classifier' });
+    assert.deepEqual(checkSafety(violence, fixedClassifier('crisis.violence', 0.97)), { kind: 'violence', via: 'classifier' });
+  });
+
+  it('does not let the classifier alone alarm on a message without a single crisis word', () => {
+    // "jeg vil finne en jobb" once scored 0.998 for self-harm: it shares "jeg vil" with the examples.
+    for (const text of ['jeg vil finne en jobb', 'eg vil finne meg ein stad å bu', 'jeg vil bort fra byen', 'I want to find a flat']) {
+      assert.equal(checkSafety(text, fixedClassifier('crisis.self_harm', 0.998)), null, text);
+      assert.equal(checkSafety(text, fixedClassifier('crisis.violence', 0.998)), null, text);
+    }
+  });
+
+  it('has a crisis word in every crisis example the classifier learns from and is measured on', () => {
+    const texts = [
+      ...loadTrainingExamples().filter((e) => (CRISIS_INTENTS as readonly string[]).includes(e.intent)),
+      ...loadEvalMessages().filter((e) => (CRISIS_INTENTS as readonly string[]).includes(e.intent)),
+    ].map((e) => e.text);
+    assert.ok(texts.length > 100);
+    const sure = fixedClassifier('crisis.self_harm', 1);
+    // With the phrase lists emptied, only the classifier (behind the crisis words) can alarm.
+    const classifierOnly = new SafetyChecker({ ...loadPhraseLists(), self_harm: [], violence: [], emergency_aid: [] });
+    assert.deepEqual(texts.filter((t) => !classifierOnly.check(t, sure)), []);
   });
 
   it('does not alarm on the classifier alone when it is unsure, or for same-day need', () => {
@@ -92,7 +117,7 @@ describe('crisis check', () => {
   });
 
   it('reads maintained lists from data, so a new phrase needs no code change', () => {
-    const checker = new SafetyChecker({ self_harm: ['(vil|skal) forsvinne fra alt'], violence: [], emergency_aid: [], not_crisis: [] });
+    const checker = new SafetyChecker({ self_harm: ['(vil|skal) forsvinne fra alt'], violence: [], emergency_aid: [], not_crisis: [], crisis_words: [] });
     assert.equal(checker.check('jeg skal forsvinne fra alt')?.kind, 'self_harm');
     assert.equal(checker.check('jeg vil ta livet mitt'), null);
   });
@@ -104,6 +129,14 @@ describe('crisis check', () => {
     assert.ok(m.find('ta livet mit'));
     assert.ok(m.find('talivetmitt'));
     assert.equal(m.find('livet mitt er fint'), undefined);
+  });
+
+  it('lets only phrase words of a given length carry a typo when asked', () => {
+    const m = new PhraseMatcher(['finnes', 'borte', 'forsvinne'], 7);
+    assert.equal(m.find('jeg vil finne en jobb'), undefined);
+    assert.equal(m.find('jeg vil bort fra byen'), undefined);
+    assert.ok(m.find('jeg vil forsvinnne'));
+    assert.ok(m.find('jeg vil ikke finnes'));
   });
 });
 
