@@ -8,6 +8,11 @@ const COMPACT_MIN_LENGTH = 10;
 /** Remembered word lookups; cleared when full so that memory stays bounded. */
 const CACHE_LIMIT = 20000;
 
+/** Joining words can double a letter again ("ta alle" → "taale"); phrases and messages alike lose it. */
+function singleLetters(joined: string): string {
+  return joined.replace(/(\p{L})\1+/gu, '$1');
+}
+
 /** "(han|hun) slår meg" → ["han slår meg", "hun slår meg"]. */
 export function expandPattern(pattern: string): string[] {
   const match = /\(([^()]*)\)/.exec(pattern);
@@ -56,7 +61,7 @@ export class PhraseMatcher {
       }
     }
     this.compact = this.typos
-      ? phrases.map((p) => p.join('').replace(/\*/g, '')).filter((c) => c.length >= COMPACT_MIN_LENGTH)
+      ? phrases.map((p) => singleLetters(p.join('').replace(/\*/g, ''))).filter((c) => c.length >= COMPACT_MIN_LENGTH)
       : [];
   }
 
@@ -72,7 +77,7 @@ export class PhraseMatcher {
       }
     }
     if (this.compact.length === 0) return undefined;
-    const joined = words.join('');
+    const joined = singleLetters(words.join(''));
     return this.compact.find((c) => joined.includes(c));
   }
 

@@ -131,6 +131,10 @@ describe('crisis check', () => {
     assert.equal(m.find('livet mitt er fint'), undefined);
   });
 
+  it('finds a phrase typed without spaces also where joining doubles a letter ("ta alle" → "taalle")', () => {
+    assert.ok(new PhraseMatcher(['ta alle tablettane']).find('eg skal taalle tablettane i natt'));
+  });
+
   it('lets only phrase words of a given length carry a typo when asked', () => {
     const m = new PhraseMatcher(['finnes', 'borte', 'forsvinne'], 7);
     assert.equal(m.find('jeg vil finne en jobb'), undefined);
