@@ -1,18 +1,16 @@
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { langFromLocale } from '../core/language.js';
+import type { Logger } from 'pino';
+import { conversationTag, turnLog } from './logger.js';
 import { turnLang } from '../dialogs/context.js';
 import { t } from '../dialogs/i18n.js';
 import type { VeiviserBot } from '../dialogs/root/veiviserBot.js';
 
-export interface TurnErrorLog {
-  error(fields: Record<string, unknown>, message: string): void;
-}
-
 export interface AppOptions {
   /** Only for Azure Bot Service and Teams; the local Direct Line brings its own adapter. */
   adapter?: TeamsAdapter;
-  log?: TurnErrorLog;
+  log?: Logger;
   /** Extra routes (the veileder side in Teams) registered before the catch-all message route. */
   extend?: (app: Application) => void;
 }
@@ -33,10 +31,7 @@ export function createApplication(bot: VeiviserBot, options: AppOptions = {}): A
       await work(ctx);
     } catch (err) {
       // State is saved only at the end of a turn, so a crash leaves the last good state in place.
-      options.log?.error(
-        { err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), conversationId: ctx.activity.conversation?.id },
-        'turn failed',
-      );
+      if (options.log) turnLog(ctx, options.log).error({ err, conv: conversationTag(ctx.activity.conversation?.id) }, 'turn failed');
       const lang = ctx.turnState.has('veiviser.lang') ? turnLang(ctx) : langFromLocale(ctx.activity.locale);
       await ctx.sendActivity(t(lang, 'errors.generic')).catch(() => undefined);
     }

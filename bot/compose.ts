@@ -81,6 +81,10 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     records: stores.records,
     storage: stores.storage,
     retentionDays: config.retentionDays,
+    // An accepted handoff is closed the queue's way, so the veileder is told.
+    closeHandoff: async (id) => {
+      await handoff.queue.change(id, 'closed', 'user');
+    },
     clock,
     onError: (err) => log?.error({ err }, 'privacy action failed'),
   });

@@ -1,9 +1,9 @@
-import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { composeParts } from './compose.js';
+import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const log = createLogger();
 
 async function main(): Promise<void> {
   const config = loadConfig();

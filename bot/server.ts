@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Middleware, Storage, TurnContext } from 'botbuilder';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger, turnLoggingMiddleware } from './logger.js';
 import type { Config } from './config.js';
 import { createApplication } from './app.js';
 import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './directline/index.js';
@@ -56,7 +57,7 @@ const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
 };
 
 export async function startServer(config: Config, parts: ServerParts): Promise<RunningServer> {
-  const log = parts.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const log = parts.log ?? createLogger();
   const bot = new VeiviserBot({
     storage: parts.storage,
     retentionDays: config.retentionDays,
@@ -78,7 +79,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     log: log.child({ component: 'directline' }),
   });
 
-  for (const middleware of parts.middleware ?? []) {
+  for (const middleware of [turnLoggingMiddleware(log), ...(parts.middleware ?? [])]) {
     directLine.use(middleware);
     teamsAdapter?.use(middleware);
   }

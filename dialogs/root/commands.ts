@@ -2,7 +2,7 @@ import { foldNordic, normalizeText } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { tList } from '../i18n.js';
 
-export type GlobalCommand = 'help' | 'cancel' | 'restart' | 'human' | 'keepLanguage' | `lang:${Lang}`;
+export type GlobalCommand = 'help' | 'cancel' | 'restart' | 'human' | 'keepLanguage' | 'delete' | `lang:${Lang}`;
 
 const COMMAND_KEYS: { command: GlobalCommand; key: string }[] = [
   { command: 'help', key: 'commands.help' },
@@ -13,6 +13,7 @@ const COMMAND_KEYS: { command: GlobalCommand; key: string }[] = [
   { command: 'lang:nn', key: 'commands.nn' },
   { command: 'lang:en', key: 'commands.en' },
   { command: 'keepLanguage', key: 'commands.keepLanguage' },
+  { command: 'delete', key: 'commands.delete' },
 ];
 
 let table: Map<string, GlobalCommand> | undefined;

@@ -12,6 +12,7 @@ import { urgentSignalsIn, type UrgentSignal } from '../../core/handoff/urgentSig
 import { isLang, langFromLocale, type Lang } from '../../core/language.js';
 import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type OpenQuestionDialog } from '../context.js';
 import { t } from '../i18n.js';
+import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
 import { isContinueChoice, isVeilederChoice, sendCrisisReply } from './crisis.js';
 import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
@@ -125,8 +126,10 @@ export class VeiviserBot {
         return;
       }
       if (text) await this.redact(ctx, data, text);
-      if (this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
       const dc = await this.dialogs.createContext(ctx);
+      // Deleting the conversation is the user's right in every state, also with a veileder on it.
+      const deleting = matchGlobalCommand(ctx.activity.text ?? '') === 'delete' || dc.activeDialog?.id === PRIVACY_DELETE_DIALOG_ID;
+      if (!deleting && this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
       if (text && (await this.handleSafety(ctx, data, ctx.activity.text ?? ''))) {
         // Written as the answer to an open question ("what do you want help with?"), the words
         // are still the user's answer: a person in crisis can reach a veileder in their own words.
@@ -260,6 +263,10 @@ export class VeiviserBot {
   }
 
   private async runCommand(dc: DialogContext, data: ConversationData, command: GlobalCommand): Promise<void> {
+    if (command === 'delete') {
+      await this.follow(dc, data, { kind: 'privacy', action: 'delete' });
+      return;
+    }
     if (command === 'keepLanguage') {
       if (dc.activeDialog) await dc.repromptDialog();
       else await this.showMenu(dc.context, data.lang, t(data.lang, 'welcome.choose'));
