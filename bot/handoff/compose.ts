@@ -21,6 +21,8 @@ import { TeamsVeilederSide } from './teams/teamsSide.js';
 import { createHandoffTurnHook } from './turnHook.js';
 import { VeilederActions } from './veilederActions.js';
 
+const PRESENCE_CHANNEL = 'veileder-presence';
+
 export interface HandoffPartsOptions {
   records: RecordStore;
   veilederToken: string;
@@ -65,7 +67,12 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
   const onError = (error: unknown) =>
     options.log?.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'handoff side task failed');
   const settings = loadQueueSettings();
-  const presence = new VeilederPresence(60_000, clock);
+  const presence = new VeilederPresence(
+    60_000,
+    clock,
+    { publish: (m) => options.records.publish(PRESENCE_CHANNEL, m), subscribe: (fn) => options.records.subscribe(PRESENCE_CHANNEL, fn) },
+    onError,
+  );
   const registry = new TeamsRegistry(options.records, clock);
   // A veileder team in Teams counts as someone on duty; otherwise whoever uses the page or the API.
   const online = () => presence.online() + (registry.installed ? 1 : 0);

@@ -51,4 +51,50 @@ describe('two instances of the bot on one PostgreSQL database', function () {
       stream.close();
     }
   });
+
+  async function veileder(server: RealServer, path: string, init: { method?: string; body?: unknown } = {}) {
+    return call(`${server.url}/api/handoffs${path}`, { ...init, token: server.veilederToken });
+  }
+
+  /** A citizen on `server` who has sent a handoff with this request; returns its id and stream. */
+  async function queuedCitizen(server: RealServer, request: string) {
+    const { conversationId, token, streamUrl } = await startConversation(server.directLineBase, 'nb-NO');
+    const say = (text: string) =>
+      call(`${server.directLineBase}/conversations/${conversationId}/activities`, { method: 'POST', token, body: { type: 'message', text, locale: 'nb-NO' } });
+    for (const text of [t('nb', 'menu.human'), request, t('nb', 'handoff:consent.buttons.send')]) assert.equal((await say(text)).status, 200);
+    const listed = await veileder(server, '?state=queued');
+    const found = (listed.body.handoffs as Array<{ id: string; request: string }>).find((h) => h.request === request);
+    assert.ok(found, 'the handoff is in the queue');
+    return { id: found.id, streamUrl, say };
+  }
+
+  it('a citizen on one instance and a veileder on the other talk live, both ways', async () => {
+    // The veileder is signed in on B only; A must still queue the citizen for a veileder.
+    await veileder(b!, '');
+    const request = `Jeg trenger hjelp med husleia (${schema})`;
+    const citizen = await queuedCitizen(a!, request);
+    const stream = await openStream(citizen.streamUrl);
+    try {
+      assert.equal((await veileder(b!, `/${citizen.id}/accept`, { method: 'POST' })).status, 200);
+      assert.equal((await veileder(b!, `/${citizen.id}/messages`, { method: 'POST', body: { text: 'Hei, jeg heter Kari og er veileder.' } })).status, 201);
+      await stream.waitFor((x) => (x.text ?? '').includes('Hei, jeg heter Kari og er veileder.'), 10000);
+
+      assert.equal((await citizen.say('Takk, jeg er her')).status, 200);
+      const log = await veileder(b!, `/${citizen.id}/messages?after=0`);
+      const fromUser = (log.body.messages as Array<{ from: string; text: string }>).filter((m) => m.from === 'user').map((m) => m.text);
+      assert.ok(fromUser.includes('Takk, jeg er her'), 'the veileder on the other instance reads the citizen\'s message');
+    } finally {
+      stream.close();
+      await veileder(b!, `/${citizen.id}/close`, { method: 'POST' });
+    }
+  });
+
+  it('two veiledere on two instances take the same handoff at once: exactly one wins', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { id } = await queuedCitizen(a!, `Hjelp til å finne jobb, runde ${round} (${schema})`);
+      const [first, second] = await Promise.all([veileder(a!, `/${id}/accept`, { method: 'POST' }), veileder(b!, `/${id}/accept`, { method: 'POST' })]);
+      assert.deepEqual([first.status, second.status].sort(), [200, 409], `round ${round}`);
+      await veileder(a!, `/${id}/close`, { method: 'POST' });
+    }
+  });
 });
