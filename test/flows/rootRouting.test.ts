@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../core/language.js';
 import { t } from '../../dialogs/i18n.js';
-import { askedQuestion, FlowBot, joined, LANGS, type Citizen } from '../helpers/flowHarness.js';
+import { askedQuestion, FlowBot, hasCrisisText, joined, LANGS, type Citizen } from '../helpers/flowHarness.js';
 
 const REQUEST: Record<Lang, string> = { nb: 'Jeg trenger hjelp til å finne jobb', nn: 'Eg treng hjelp til å finne jobb', en: 'I need help finding work' };
 const WHAT_IS_AAP: Record<Lang, string> = { nb: 'hva er AAP?', nn: 'kva er AAP?', en: 'what is AAP?' };
@@ -17,6 +17,13 @@ const CRISIS_REQUEST: Record<Lang, string> = {
   en: 'I do not want to live anymore and need someone to talk to',
 };
 const NONSENSE = ['xqzv plonk', 'brrrp zzkt'];
+
+/** Ordinary wishes that must not read as self-harm (the classifier once raised an alarm on them). */
+const ORDINARY_WISHES: Record<Lang, string[]> = {
+  nb: ['Jeg vil finne en jobb', 'jeg vil finne en ny jobb', 'jeg vil finne en leilighet'],
+  nn: ['Eg vil finne ein jobb', 'eg vil finne meg ein stad å bu'],
+  en: ['I want to find a job', 'I want to find a flat'],
+};
 
 async function atSituationQuestion(citizen: Citizen) {
   await citizen.sayAll([t(citizen.lang, 'menu.triage'), REQUEST[citizen.lang]]);
@@ -53,6 +60,14 @@ describe('whole conversations: no loops, no stacked flows, offers that stay visi
         await citizen.say(REQUEST[lang]);
         const declined = await citizen.say(t(lang, 'handoff:consent.buttons.dontSend'));
         assert.ok(!joined(declined).includes(t(lang, 'handoff:consent.askRequest')), `after «don't send» the bot asks again: ${joined(declined)}`);
+      });
+
+      it('wanting to find a job or a home gets no crisis answer', async () => {
+        for (const text of ORDINARY_WISHES[lang]) {
+          const citizen = await bot.citizen(lang);
+          const replies = await citizen.say(text);
+          assert.ok(!hasCrisisText(lang, replies), `«${text}» raised the crisis answer`);
+        }
       });
 
       it('in the questionnaire, two messages the bot cannot understand: the offer of a person is the last thing shown, with its button', async () => {
