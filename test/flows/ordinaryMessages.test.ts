@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../core/language.js';
 import { t } from '../../dialogs/i18n.js';
-import { askedQuestion, FlowBot, hasCrisisText, joined, LANGS, type Citizen } from '../helpers/flowHarness.js';
+import { atSituationQuestion, askedQuestion, FlowBot, hasCrisisText, joined, LANGS } from '../helpers/flowHarness.js';
 
 /** Tired, angry or idiomatic messages that are not about danger to life. */
 const ORDINARY: Record<Lang, string[]> = {
@@ -21,13 +21,6 @@ const REQUEST: Record<Lang, string> = { nb: 'Jeg trenger hjelp til å finne jobb
 
 const aapShort = (lang: Lang) => t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.AAP.name') });
 
-async function atSituationQuestion(citizen: Citizen) {
-  await citizen.sayAll([t(citizen.lang, 'menu.triage'), REQUEST[citizen.lang]]);
-  const asked = await citizen.say('29');
-  assert.equal(askedQuestion(citizen.lang, asked), 'situation');
-  return asked;
-}
-
 describe('ordinary sad or angry messages inside flows do not raise the crisis answer', function () {
   this.timeout(60_000);
   let bot: FlowBot;
@@ -41,7 +34,7 @@ describe('ordinary sad or angry messages inside flows do not raise the crisis an
       it('in the questionnaire: no crisis text, and the user is not left without a way on', async () => {
         for (const text of ORDINARY[lang]) {
           const citizen = await bot.citizen(lang);
-          await atSituationQuestion(citizen);
+          await atSituationQuestion(citizen, REQUEST[lang], '29');
           const replies = await citizen.say(text);
           assert.ok(!hasCrisisText(lang, replies), `«${text}» raised the crisis answer: ${joined(replies)}`);
           assert.ok((replies.at(-1)?.buttons.length ?? 0) > 0, `after «${text}» the last message has choices: ${joined(replies)}`);
@@ -65,7 +58,7 @@ describe('ordinary sad or angry messages inside flows do not raise the crisis an
         assert.ok(joined(atMenu).includes(aapShort(lang)), joined(atMenu));
 
         const other = await bot.citizen(lang);
-        await atSituationQuestion(other);
+        await atSituationQuestion(other, REQUEST[lang], '29');
         const inFlow = await other.say(DYING_TO_KNOW[lang]);
         assert.ok(!hasCrisisText(lang, inFlow), joined(inFlow));
         assert.ok(joined(inFlow).includes(aapShort(lang)), joined(inFlow));

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../core/language.js';
 import { t } from '../../dialogs/i18n.js';
-import { askedQuestion, FlowBot, hasCrisisText, joined, LANGS, type Citizen } from '../helpers/flowHarness.js';
+import { atSituationQuestion, askedQuestion, FlowBot, hasCrisisText, joined, LANGS } from '../helpers/flowHarness.js';
 
 const REQUEST: Record<Lang, string> = { nb: 'Jeg trenger hjelp til å finne jobb', nn: 'Eg treng hjelp til å finne jobb', en: 'I need help finding work' };
 const WHAT_IS_AAP: Record<Lang, string> = { nb: 'hva er AAP?', nn: 'kva er AAP?', en: 'what is AAP?' };
@@ -24,13 +24,6 @@ const ORDINARY_WISHES: Record<Lang, string[]> = {
   nn: ['Eg vil finne ein jobb', 'eg vil finne meg ein stad å bu'],
   en: ['I want to find a job', 'I want to find a flat'],
 };
-
-async function atSituationQuestion(citizen: Citizen) {
-  await citizen.sayAll([t(citizen.lang, 'menu.triage'), REQUEST[citizen.lang]]);
-  const asked = await citizen.say('31');
-  assert.equal(askedQuestion(citizen.lang, asked), 'situation');
-  return asked;
-}
 
 describe('whole conversations: no loops, no stacked flows, offers that stay visible', function () {
   this.timeout(60_000);
@@ -72,7 +65,7 @@ describe('whole conversations: no loops, no stacked flows, offers that stay visi
 
       it('in the questionnaire, two messages the bot cannot understand: the offer of a person is the last thing shown, with its button', async () => {
         const citizen = await bot.citizen(lang);
-        await atSituationQuestion(citizen);
+        await atSituationQuestion(citizen, REQUEST[lang]);
         await citizen.say(NONSENSE[0]!);
         const second = await citizen.say(NONSENSE[1]!);
         assert.ok(joined(second).includes(t(lang, 'human.offerAfterMisses')), joined(second));
@@ -82,7 +75,7 @@ describe('whole conversations: no loops, no stacked flows, offers that stay visi
 
       it('in the questionnaire, "not understood" does not promise a list it does not show', async () => {
         const citizen = await bot.citizen(lang);
-        await atSituationQuestion(citizen);
+        await atSituationQuestion(citizen, REQUEST[lang]);
         const replies = await citizen.say(NONSENSE[0]!);
         const miss = replies.find((r) => r.text.includes(t(lang, 'notUnderstood.text')));
         assert.ok(!miss || miss.buttons.length > 0, `«${miss?.text}» is followed by no choices`);
@@ -90,14 +83,14 @@ describe('whole conversations: no loops, no stacked flows, offers that stay visi
 
       it('asking for the questionnaire while in it goes on with it, instead of starting a second one from the first question', async () => {
         const citizen = await bot.citizen(lang);
-        await atSituationQuestion(citizen);
+        await atSituationQuestion(citizen, REQUEST[lang]);
         const replies = await citizen.say(t(lang, 'menu.triage'));
         assert.equal(askedQuestion(lang, replies), 'situation', joined(replies));
       });
 
       it('the same rights question twice during the questionnaire: one "back" returns to the question', async () => {
         const citizen = await bot.citizen(lang);
-        await atSituationQuestion(citizen);
+        await atSituationQuestion(citizen, REQUEST[lang]);
         await citizen.say(WHAT_IS_AAP[lang]);
         await citizen.say(WHAT_IS_AAP[lang]);
         const back = await citizen.say(t(lang, 'rights:ui.backToMenu'));

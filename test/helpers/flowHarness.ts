@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { Lang } from '../../core/language.js';
 import { questionBank, questionById, type QuestionId } from '../../core/triage/index.js';
 import { emergencyAnswer } from '../../dialogs/rights/emergency.js';
@@ -216,3 +217,11 @@ export function emergencyTexts(lang: Lang, from: Date, to: Date): string[] {
 }
 
 export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
+
+/** Starts the questionnaire with `request` as the user's own words and answers the age; the situation question is next. */
+export async function atSituationQuestion(citizen: Citizen, request: string, age = '31'): Promise<Seen[]> {
+  await citizen.sayAll([t(citizen.lang, 'menu.triage'), request]);
+  const asked = await citizen.say(age);
+  assert.equal(askedQuestion(citizen.lang, asked), 'situation');
+  return asked;
+}
