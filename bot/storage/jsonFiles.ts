@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DataFile, TextFile } from 'lowdb/node';
 
@@ -25,18 +25,45 @@ export async function readJson<T>(path: string): Promise<T | undefined> {
 }
 
 export async function writeJson(path: string, data: unknown): Promise<void> {
+  await writeTextIn(path, JSON.stringify(data));
+}
+
+/** Like writeTextAtomic, and makes the folder first (once per process, or again if it was removed). */
+export async function writeTextIn(path: string, text: string): Promise<void> {
   const dir = dirname(path);
   if (!madeDirs.has(dir)) {
     await mkdir(dir, { recursive: true });
     madeDirs.add(dir);
   }
   try {
-    await file(path).write(data);
+    await writeTextAtomic(path, text);
   } catch (error) {
     // The directory may have been removed (a conversation deleted) since it was made.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await mkdir(dir, { recursive: true });
-    await file(path).write(data);
+    await writeTextAtomic(path, text);
+  }
+}
+
+/** Appends text to a file, making the folder when it is missing. */
+export async function appendTextIn(path: string, text: string): Promise<void> {
+  try {
+    await appendFile(path, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(path), { recursive: true });
+    madeDirs.add(dirname(path));
+    await appendFile(path, text);
+  }
+}
+
+/** A text file's content, or undefined when it does not exist. */
+export async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }
 

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { redact } from '../../core/redaction/index.js';
 import { expiryFrom, isExpired, isOpenHandoff, shouldSweepRecord } from '../../core/retention/index.js';
-import { hashName, join, listNames, readJson, removeDir, removeFile, writeJson, writeTextAtomic } from './jsonFiles.js';
+import { appendTextIn, hashName, join, listNames, readJson, readText, removeDir, removeFile, writeTextAtomic, writeTextIn } from './jsonFiles.js';
+import { entryLine, parseLog, serializeLog, type LogState } from './jsonLines.js';
 import { KeyedLock } from './keyedLock.js';
+import { LruMap } from './lruMap.js';
 import { LocalPubSub } from './localPubSub.js';
 import {
   assertKind,
@@ -34,11 +36,14 @@ export interface LowdbRecordStoreOptions {
   auditRetentionDays?: number;
   clock?: () => Date;
   onError?: (error: unknown) => void;
+  /** Logs kept in memory (least recently used dropped); default 2000. */
+  logCacheSize?: number;
 }
 
 type Meta = Omit<StoredRecord, 'value'>;
 
-interface LogFile<T = unknown> {
+/** The log format before JSON lines (`<log>.json`, rewritten whole); converted at open. */
+interface LegacyLogFile<T = unknown> {
   conversationId: string;
   log: string;
   expiresAt: string;
@@ -52,9 +57,12 @@ const TRANSCRIPT = 'transcript';
 /**
  * The record store on lowdb files, for one process:
  *   records/kinds/<kind>/<hash(id)>.json       one keyed record per file
- *   records/logs/<hash(conversation)>/<log>.json   append-only logs (transcript, directline)
+ *   records/logs/<hash(conversation)>/<log>.jsonl  append-only logs (transcript, directline)
  *   records/audit/<expiry date>.jsonl            audit lines, one file per day of expiry
- * An index of record metadata is kept in memory (built at open) for list, delete and sweep.
+ * Every record is kept in memory as text (built at open; the process lock makes that safe), so a
+ * read costs no file operation; logs are cached (least recently used dropped) and a new entry is
+ * one appended line (jsonLines.ts), not a rewrite of the file. A write is acknowledged only once
+ * it is in the file.
  */
 export class LowdbRecordStore implements RecordStore {
   readonly #dir: string;
@@ -65,6 +73,8 @@ export class LowdbRecordStore implements RecordStore {
   readonly #pubsub: LocalPubSub;
   readonly #onError: (error: unknown) => void;
   readonly #records = new Map<string, Meta>();
+  readonly #bodies = new Map<string, string>();
+  readonly #logCache: LruMap<string, LogState | null>;
   readonly #logs = new Map<string, Map<string, string>>();
 
   private constructor(options: LowdbRecordStoreOptions) {
@@ -74,6 +84,7 @@ export class LowdbRecordStore implements RecordStore {
     this.#clock = options.clock ?? (() => new Date());
     this.#onError = options.onError ?? (() => undefined);
     this.#pubsub = new LocalPubSub(options.onError);
+    this.#logCache = new LruMap(options.logCacheSize ?? 2000);
   }
 
   /** A file that cannot be read (edited by hand, a full disk) is reported and left out, not fatal. */
@@ -97,16 +108,72 @@ export class LowdbRecordStore implements RecordStore {
     for (const kind of await listNames(kindsDir)) {
       for (const name of await listNames(join(kindsDir, kind))) {
         const record = await this.#readForIndex<StoredRecord>(join(kindsDir, kind, name));
-        if (record) this.#records.set(this.#key(record.kind, record.id), metaOf(record));
+        if (record) this.#remember(record, JSON.stringify(record));
       }
     }
     const logsDir = join(this.#dir, 'logs');
     for (const folder of await listNames(logsDir)) {
       for (const name of await listNames(join(logsDir, folder))) {
-        const file = await this.#readForIndex<LogFile>(join(logsDir, folder, name));
-        if (file) this.#noteLog(file.conversationId, file.log, file.expiresAt);
+        const path = join(logsDir, folder, name);
+        try {
+          const state = name.endsWith('.json') ? await this.#convertLegacyLog(path) : parseLog((await readText(path)) ?? '');
+          if (state) this.#noteLog(state.conversationId, state.log, state.expiresAt);
+        } catch (error) {
+          this.#onError(error);
+        }
       }
     }
+  }
+
+  /** Rewrites a `<log>.json` of the earlier format as `<log>.jsonl` (new file first, then the old one goes). */
+  async #convertLegacyLog(path: string): Promise<LogState | undefined> {
+    const file = await readJson<LegacyLogFile>(path);
+    if (!file) return undefined;
+    const state: LogState = {
+      conversationId: file.conversationId,
+      log: file.log,
+      lastSeq: Math.max(file.lastSeq ?? 0, file.entries.at(-1)?.seq ?? 0),
+      expiresAt: file.expiresAt,
+      entries: file.entries.map((e) => ({ seq: e.seq, text: JSON.stringify(e) })),
+    };
+    await writeTextIn(`${path}l`, serializeLog(state));
+    await removeFile(path);
+    return state;
+  }
+
+  #remember(record: StoredRecord, text: string): void {
+    const key = this.#key(record.kind, record.id);
+    this.#records.set(key, metaOf(record));
+    this.#bodies.set(key, text);
+  }
+
+  #forget(kind: string, id: string): void {
+    this.#records.delete(this.#key(kind, id));
+    this.#bodies.delete(this.#key(kind, id));
+  }
+
+  #logPath(conversationId: string, log: string): string {
+    return join(this.#logFolder(conversationId), `${log}.jsonl`);
+  }
+
+  async #loadLog(path: string): Promise<LogState | undefined> {
+    const cached = this.#logCache.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    const text = await readText(path);
+    const state = text === undefined ? undefined : parseLog(text);
+    this.#logCache.set(path, state ?? null);
+    return state;
+  }
+
+  /** Replaces the whole log file (temp file and rename), then the cached copy. */
+  async #rewriteLog(path: string, state: LogState): Promise<void> {
+    try {
+      await writeTextIn(path, serializeLog(state));
+    } catch (error) {
+      this.#logCache.delete(path);
+      throw error;
+    }
+    this.#logCache.set(path, state);
   }
 
   #key(kind: string, id: string): string {
@@ -136,15 +203,18 @@ export class LowdbRecordStore implements RecordStore {
   }
 
   async #read<T>(kind: string, id: string): Promise<StoredRecord<T> | undefined> {
-    if (!this.#records.has(this.#key(kind, id))) return undefined;
-    const record = await readJson<StoredRecord<T>>(this.#recordPath(kind, id));
-    return record && record.id === id ? record : undefined;
+    const text = this.#bodies.get(this.#key(kind, id));
+    if (text === undefined) return undefined;
+    const record = JSON.parse(text) as StoredRecord<T>;
+    return record.id === id ? record : undefined;
   }
 
   async #write<T>(record: StoredRecord<T>): Promise<StoredRecord<T>> {
-    await writeJson(this.#recordPath(record.kind, record.id), record);
-    this.#records.set(this.#key(record.kind, record.id), metaOf(record));
-    return record;
+    const text = JSON.stringify(record);
+    await writeTextIn(this.#recordPath(record.kind, record.id), text);
+    this.#remember(record as StoredRecord, text);
+    // The caller gets its own copy: changing it must not change what is stored.
+    return JSON.parse(text) as StoredRecord<T>;
   }
 
   async get<T>(kind: string, id: string): Promise<StoredRecord<T> | undefined> {
@@ -192,7 +262,7 @@ export class LowdbRecordStore implements RecordStore {
     return this.#lock.run(this.#key(kind, id), async () => {
       const current = await this.#read(kind, id);
       if (!current || (expectedVersion !== undefined && current.version !== expectedVersion)) return false;
-      this.#records.delete(this.#key(kind, id));
+      this.#forget(kind, id);
       return removeFile(this.#recordPath(kind, id));
     });
   }
@@ -225,26 +295,38 @@ export class LowdbRecordStore implements RecordStore {
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date): Promise<number> {
     assertLogName(log);
-    const path = join(this.#logFolder(conversationId), `${log}.json`);
+    const path = this.#logPath(conversationId, log);
     return this.#lock.run(path, async () => {
-      const file = (await readJson<LogFile<T>>(path)) ?? { conversationId, log, expiresAt: '', entries: [] };
-      const seq = Math.max(file.lastSeq ?? 0, file.entries.at(-1)?.seq ?? 0) + 1;
+      const current = await this.#loadLog(path);
+      const seq = (current?.lastSeq ?? 0) + 1;
+      const expiresAt = this.#expiry();
+      const text = JSON.stringify({ seq, at: (at ?? this.#clock()).toISOString(), data } satisfies LogEntry<T>);
       // Entries past their time must not come back because something new was added.
-      if (file.expiresAt && isExpired(file.expiresAt, this.#clock()) && !(await this.hasOpenHandoff(conversationId))) file.entries = [];
-      file.entries.push({ seq, at: (at ?? this.#clock()).toISOString(), data });
-      file.lastSeq = seq;
-      file.expiresAt = this.#expiry();
-      await writeJson(path, file);
-      this.#noteLog(conversationId, log, file.expiresAt);
+      const stale = current !== undefined && isExpired(current.expiresAt, this.#clock()) && !(await this.hasOpenHandoff(conversationId));
+      if (!current || stale) {
+        await this.#rewriteLog(path, { conversationId, log, lastSeq: seq, expiresAt, entries: [{ seq, text }] });
+      } else {
+        try {
+          await appendTextIn(path, entryLine(expiresAt, text));
+        } catch (error) {
+          // The line may be in the file or not: read the file again next time.
+          this.#logCache.delete(path);
+          throw error;
+        }
+        current.entries.push({ seq, text });
+        current.lastSeq = seq;
+        current.expiresAt = expiresAt;
+      }
+      this.#noteLog(conversationId, log, expiresAt);
       return seq;
     });
   }
 
   async readLog<T>(conversationId: string, log: string, after = 0): Promise<LogEntry<T>[]> {
     assertLogName(log);
-    const file = await readJson<LogFile<T>>(join(this.#logFolder(conversationId), `${log}.json`));
-    if (!file || (isExpired(file.expiresAt, this.#clock()) && !(await this.hasOpenHandoff(conversationId)))) return [];
-    return file.entries.filter((e) => e.seq > after);
+    const state = await this.#loadLog(this.#logPath(conversationId, log));
+    if (!state || (isExpired(state.expiresAt, this.#clock()) && !(await this.hasOpenHandoff(conversationId)))) return [];
+    return state.entries.filter((e) => e.seq > after).map((e) => JSON.parse(e.text) as LogEntry<T>);
   }
 
   async hasOpenHandoff(conversationId: string): Promise<boolean> {
@@ -295,26 +377,24 @@ export class LowdbRecordStore implements RecordStore {
 
   async trimLog(conversationId: string, log: string, keepLast: number): Promise<number> {
     assertLogName(log);
-    const path = join(this.#logFolder(conversationId), `${log}.json`);
+    const path = this.#logPath(conversationId, log);
     return this.#lock.run(path, async () => {
-      const file = await readJson<LogFile>(path);
-      if (!file || file.entries.length <= keepLast) return 0;
-      const lastSeq = Math.max(file.lastSeq ?? 0, file.entries.at(-1)?.seq ?? 0);
-      const removed = file.entries.length - keepLast;
-      await writeJson(path, { ...file, entries: file.entries.slice(removed), lastSeq });
+      const state = await this.#loadLog(path);
+      if (!state || state.entries.length <= keepLast) return 0;
+      const removed = state.entries.length - keepLast;
+      await this.#rewriteLog(path, { ...state, entries: state.entries.slice(removed) });
       return removed;
     });
   }
 
   async clearLog(conversationId: string, log: string): Promise<boolean> {
     assertLogName(log);
-    const path = join(this.#logFolder(conversationId), `${log}.json`);
+    const path = this.#logPath(conversationId, log);
     return this.#lock.run(path, async () => {
-      const file = await readJson<LogFile>(path);
-      if (!file?.entries.length) return false;
-      const lastSeq = Math.max(file.lastSeq ?? 0, file.entries.at(-1)?.seq ?? 0);
+      const state = await this.#loadLog(path);
+      if (!state?.entries.length) return false;
       // Only the counter stays (no content), so the next entry does not reuse a number.
-      await writeJson(path, { ...file, entries: [], lastSeq });
+      await this.#rewriteLog(path, { ...state, entries: [] });
       return true;
     });
   }
@@ -332,7 +412,7 @@ export class LowdbRecordStore implements RecordStore {
       const gone = await this.#lock.run(this.#key(meta.kind, meta.id), async () => {
         const fresh = await this.#read(meta.kind, meta.id);
         if (!fresh || !shouldSweepRecord(fresh, now)) return false;
-        this.#records.delete(this.#key(meta.kind, meta.id));
+        this.#forget(meta.kind, meta.id);
         return removeFile(this.#recordPath(meta.kind, meta.id));
       });
       if (gone) records++;
@@ -343,11 +423,12 @@ export class LowdbRecordStore implements RecordStore {
       if (open.has(conversationId)) continue;
       for (const [log, expiresAt] of [...entries]) {
         if (!isExpired(expiresAt, now)) continue;
-        const path = join(this.#logFolder(conversationId), `${log}.json`);
+        const path = this.#logPath(conversationId, log);
         const gone = await this.#lock.run(path, async () => {
-          const fresh = await readJson<LogFile>(path);
+          const fresh = await this.#loadLog(path);
           if (fresh && !isExpired(fresh.expiresAt, now)) return false;
           entries.delete(log);
+          this.#logCache.set(path, null);
           return removeFile(path);
         });
         if (gone) logs++;

@@ -3,8 +3,9 @@ import { rmdir } from 'node:fs/promises';
 import type { StoreItems } from 'botbuilder';
 import { expiryFrom, isExpired } from '../../core/retention/index.js';
 import { conversationOfKey, eTagConflict, type ConversationStorage, type KeepExpired } from './conversationStorage.js';
-import { hashName, join, listNames, readJson, removeDir, removeFile, writeJson } from './jsonFiles.js';
+import { hashName, join, listNames, readJson, readText, removeDir, removeFile, writeTextIn } from './jsonFiles.js';
 import { KeyedLock } from './keyedLock.js';
+import { LruMap } from './lruMap.js';
 
 interface Envelope {
   key: string;
@@ -19,6 +20,8 @@ export interface LowdbStorageOptions {
   retentionDays: number;
   clock?: () => Date;
   keepExpired?: KeepExpired;
+  /** Items (and known-missing keys) kept in memory; default 20 000. */
+  cacheSize?: number;
 }
 
 const NO_CONVERSATION = '_';
@@ -26,7 +29,9 @@ const NO_CONVERSATION = '_';
 /**
  * botbuilder Storage on lowdb: one small JSON file per key, in a folder per conversation, so a
  * write costs the same however many conversations there are, and deleting a conversation removes
- * one folder. eTags follow MemoryStorage exactly. One process only: the lock is in memory.
+ * one folder. eTags follow MemoryStorage exactly. One process only: the lock is in memory, and
+ * so is a write-through cache of the files' text (null: known to be missing), which the process
+ * lock makes safe. The cache holds text, not objects, so a caller's changes never leak into it.
  */
 export class LowdbStorage implements ConversationStorage {
   readonly #dir: string;
@@ -34,12 +39,14 @@ export class LowdbStorage implements ConversationStorage {
   readonly #clock: () => Date;
   readonly #lock = new KeyedLock();
   readonly #keepExpired: KeepExpired;
+  readonly #cache: LruMap<string, string | null>;
 
   constructor(options: LowdbStorageOptions) {
     this.#dir = options.dir;
     this.#retentionDays = options.retentionDays;
     this.#clock = options.clock ?? (() => new Date());
     this.#keepExpired = options.keepExpired ?? (async () => false);
+    this.#cache = new LruMap(options.cacheSize ?? 20_000);
   }
 
   #folder(conversationId: string | undefined): string {
@@ -50,8 +57,17 @@ export class LowdbStorage implements ConversationStorage {
     return join(this.#folder(conversationOfKey(key)), `${hashName(key)}.json`);
   }
 
+  async #text(key: string): Promise<string | null> {
+    const cached = this.#cache.get(key);
+    if (cached !== undefined) return cached;
+    const text = (await readText(this.#path(key))) ?? null;
+    this.#cache.set(key, text);
+    return text;
+  }
+
   async #load(key: string): Promise<Envelope | undefined> {
-    const envelope = await readJson<Envelope>(this.#path(key));
+    const text = await this.#text(key);
+    const envelope = text === null ? undefined : (JSON.parse(text) as Envelope);
     if (!envelope || envelope.key !== key) return undefined;
     // An expired item the sweep has not reached yet is gone as far as the bot is concerned,
     // unless its conversation has an open handoff (the sweep keeps those too).
@@ -88,19 +104,36 @@ export class LowdbStorage implements ConversationStorage {
             expiresAt: expiryFrom(this.#clock(), this.#retentionDays).toISOString(),
             item: { ...(next as object), eTag: randomUUID() },
           };
-          await writeJson(this.#path(key), envelope);
+          const text = JSON.stringify(envelope);
+          try {
+            await writeTextIn(this.#path(key), text);
+          } catch (error) {
+            // The file may or may not have been replaced: read it again next time.
+            this.#cache.delete(key);
+            throw error;
+          }
+          this.#cache.set(key, text);
         }),
       ),
     );
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.#lock.run(key, () => removeFile(this.#path(key)))));
+    await Promise.all(
+      keys.map((key) =>
+        this.#lock.run(key, async () => {
+          this.#cache.delete(key);
+          await removeFile(this.#path(key));
+          this.#cache.set(key, null);
+        }),
+      ),
+    );
   }
 
   async deleteConversation(conversationId: string): Promise<number> {
     const folder = this.#folder(conversationId);
     const count = (await listNames(folder)).length;
+    for (const key of [...this.#cache.keys()]) if (conversationOfKey(key) === conversationId) this.#cache.delete(key);
     await removeDir(folder);
     return count;
   }
@@ -116,7 +149,9 @@ export class LowdbStorage implements ConversationStorage {
         const gone = await this.#lock.run(envelope.key, async () => {
           // Re-check under the lock: a turn may have written it since.
           const fresh = await readJson<Envelope>(path);
-          return fresh && isExpired(fresh.expiresAt, now) ? removeFile(path) : false;
+          if (!fresh || !isExpired(fresh.expiresAt, now)) return false;
+          this.#cache.delete(envelope.key);
+          return removeFile(path);
         });
         if (gone) removed++;
       }
