@@ -267,23 +267,22 @@ export class PgRecordStore implements RecordStore {
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date): Promise<number> {
     assertLogName(log);
-    // Entries past their time must not come back because something new was added.
-    await this.#pool.query(
-      `DELETE FROM ${this.#s}.log_entries e USING ${this.#s}.logs h
-       WHERE h.conversation_id = $1 AND h.log = $2 AND e.conversation_id = h.conversation_id AND e.log = h.log
-         AND h.expires_at <= $3 AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r
-              WHERE r.conversation_id = h.conversation_id AND r.kind = $4 AND r.state = ANY($5))`,
-      [conversationId, log, this.#clock(), HANDOFF_KIND, OPEN_HANDOFF_STATES],
-    );
-    // One statement: bump the counter row (row lock) and insert the entry with its number.
+    // One statement, one round trip: entries past their time are dropped (they must not come
+    // back because something new was added), the counter row is bumped (row lock) and the entry
+    // is inserted with its number.
     const { rows } = await this.#pool.query<{ seq: string }>(
-      `WITH head AS (
+      `WITH purge AS (
+         DELETE FROM ${this.#s}.log_entries e USING ${this.#s}.logs h
+         WHERE h.conversation_id = $1 AND h.log = $2 AND e.conversation_id = h.conversation_id AND e.log = h.log
+           AND h.expires_at <= $6 AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r
+                WHERE r.conversation_id = h.conversation_id AND r.kind = $7 AND r.state = ANY($8))),
+       head AS (
          INSERT INTO ${this.#s}.logs AS h (conversation_id, log, last_seq, expires_at) VALUES ($1, $2, 1, $3)
          ON CONFLICT (conversation_id, log) DO UPDATE SET last_seq = h.last_seq + 1, expires_at = EXCLUDED.expires_at
          RETURNING last_seq)
        INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data)
        SELECT $1, $2, head.last_seq, $4, $5::jsonb FROM head RETURNING seq`,
-      [conversationId, log, this.#expiry(), at ?? this.#clock(), toJsonb(data)],
+      [conversationId, log, this.#expiry(), at ?? this.#clock(), toJsonb(data), this.#clock(), HANDOFF_KIND, OPEN_HANDOFF_STATES],
     );
     return Number(rows[0]?.seq);
   }
