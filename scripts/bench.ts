@@ -7,6 +7,9 @@
  * Drives simulated citizens over the local Direct Line HTTP endpoint of a real Veiviser server,
  * then does the same against a trivial echo bot on the same server code and adapter, and prints
  * latency per turn (a POST returns when the bot's turn is done), throughput and memory.
+ * The client runs in this same process, on the server's event loop (its CPU counts against both
+ * bots alike). startupMs is a restart on a DATA_DIR that has been started once; firstStartupMs is
+ * the very first start, which also trains and caches the intent classifier.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -119,9 +122,22 @@ async function prefill(storage: { write(changes: Record<string, unknown>): Promi
   }
 }
 
-/** Time from starting `npm start`'s process to the first 200 from /healthz, as an operator sees it. */
-async function measureStartup(store: string): Promise<number> {
+/**
+ * Time from starting `npm start`'s process to the first 200 from /healthz, as an operator sees it:
+ * the first start on an empty DATA_DIR (trains the intent classifier and caches it there), then a
+ * restart on the same DATA_DIR (every start after the first).
+ */
+async function measureStartups(store: string): Promise<{ firstStartupMs: number; startupMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-bench-start-'));
+  try {
+    const firstStartupMs = await measureStartup(store, dataDir);
+    return { firstStartupMs, startupMs: await measureStartup(store, dataDir) };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measureStartup(store: string, dataDir: string): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, VEILEDER_TOKEN: 'bench-veileder-token-000000', LOG_LEVEL: 'warn' };
   if (store === 'postgres') env.DATABASE_URL = process.env.PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const started = performance.now();
@@ -144,7 +160,6 @@ async function measureStartup(store: string): Promise<number> {
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -199,10 +214,10 @@ async function main(): Promise<void> {
     }
   };
 
-  const startupMs = await measureStartup(store);
+  const { firstStartupMs, startupMs } = await measureStartups(store);
   const baseline = await run(true);
   const veiviser = await run(false);
-  const result = { store, instances, thinkMs, startupMs, ...veiviser, baseline, ratioP50: Math.round((veiviser.p50Ms / Math.max(baseline.p50Ms, 0.01)) * 100) / 100 };
+  const result = { store, instances, thinkMs, startupMs, firstStartupMs, ...veiviser, baseline, ratioP50: Math.round((veiviser.p50Ms / Math.max(baseline.p50Ms, 0.01)) * 100) / 100 };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
@@ -210,7 +225,7 @@ async function main(): Promise<void> {
       `store ${store} (${instances} instance${instances > 1 ? 's' : ''}), ${result.conversations} conversations, ${result.turns} turns, ${result.storedConversations} stored\n` +
         `veiviser: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.turnsPerSecond} turns/s, rss ${result.rssMb} MB\n` +
         `echo:     p50 ${baseline.p50Ms} ms, p95 ${baseline.p95Ms} ms, p99 ${baseline.p99Ms} ms, ${baseline.turnsPerSecond} turns/s\n` +
-        `ratioP50 ${result.ratioP50}; start-up to /healthz ${result.startupMs} ms\n`,
+        `ratioP50 ${result.ratioP50}; start-up to /healthz ${result.startupMs} ms (first start on an empty DATA_DIR ${result.firstStartupMs} ms)\n`,
     );
   }
 }
