@@ -9,7 +9,8 @@ import {
   type LoggedActivity,
   type Unsubscribe,
 } from '../directline/store.js';
-import { RecordConflictError, type RecordStore } from './recordStore.js';
+import { LruMap } from './lruMap.js';
+import { RecordConflictError, type LogEntry, type RecordStore, type StoredRecord } from './recordStore.js';
 
 const KIND = CHANNEL_SESSION_KIND;
 export const DIRECTLINE_LOG = 'directline';
@@ -19,6 +20,22 @@ const INLINE_BYTES = 6000;
 const TRIM_EVERY = 50;
 /** lastActiveAt is written at most this often (it only drives idle expiry). */
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * How long an instance trusts its own copy of a conversation record. Deletions are announced on
+ * GONE_CHANNEL at once; this bounds the damage of an announcement lost while LISTEN reconnects.
+ */
+const KNOWN_FOR_MS = 10_000;
+const KNOWN_MAX = 20_000;
+const GONE_CHANNEL = 'dl-gone';
+
+interface Known {
+  record: ConversationRecord;
+  state: string;
+  /** The record's expiresAt (ms); past it the store is asked again (it may have been refreshed). */
+  expiresAt: number;
+  /** Trusted until (ms). */
+  until: number;
+}
 
 type LogData = { a: Partial<Activity> } | { removed: string };
 interface Note {
@@ -43,21 +60,63 @@ export class RecordDirectLineStore implements DirectLineStore {
   readonly #logCap: number;
   readonly #clock: () => Date;
   readonly #subscriptions = new Map<string, Set<Unsubscribe>>();
+  /**
+   * Conversation records this instance has read or written. Every request and every reply needs
+   * the record, and apart from startedAt/lastActiveAt (written through here) it never changes until
+   * it is deleted, so a copy saves a database round trip per request and per reply.
+   */
+  readonly #known = new LruMap<string, Known>(KNOWN_MAX);
+  /** Bumped on every deletion heard of, so a read that raced with a deletion is not cached. */
+  #forgotten = 0;
 
   constructor(records: RecordStore, options: RecordDirectLineStoreOptions = {}) {
     this.#records = records;
     this.#logCap = options.logCap ?? 500;
     this.#clock = options.clock ?? (() => new Date());
+    this.#records.subscribe(GONE_CHANNEL, (message) => {
+      if (typeof message === 'string') this.#forget(message);
+    });
+  }
+
+  #forget(id: string): void {
+    this.#forgotten += 1;
+    this.#known.delete(id);
+  }
+
+  #remember(found: StoredRecord<ConversationRecord>): Known {
+    const known: Known = {
+      record: found.value,
+      state: found.state ?? 'created',
+      expiresAt: Date.parse(found.expiresAt),
+      until: this.#clock().getTime() + KNOWN_FOR_MS,
+    };
+    this.#known.set(found.id, known);
+    return known;
+  }
+
+  async #load(id: string): Promise<Known | undefined> {
+    const now = this.#clock().getTime();
+    const hit = this.#known.get(id);
+    if (hit && hit.until > now && hit.expiresAt > now) return hit;
+    const forgotten = this.#forgotten;
+    const found = await this.#records.get<ConversationRecord>(KIND, id);
+    if (!found) {
+      this.#known.delete(id);
+      return undefined;
+    }
+    if (forgotten !== this.#forgotten) return { record: found.value, state: found.state ?? 'created', expiresAt: Date.parse(found.expiresAt), until: 0 };
+    return this.#remember(found);
   }
 
   async createConversation(record: ConversationRecord): Promise<void> {
     try {
-      await this.#records.put<ConversationRecord>(
+      const created = await this.#records.put<ConversationRecord>(
         KIND,
         record.id,
         { value: { ...record, lastActiveAt: record.lastActiveAt ?? record.createdAt }, conversationId: record.id, state: record.startedAt ? 'started' : 'created' },
         null,
       );
+      this.#remember(created);
     } catch (error) {
       if (error instanceof RecordConflictError) throw new Error('conversation id already taken');
       throw error;
@@ -65,18 +124,20 @@ export class RecordDirectLineStore implements DirectLineStore {
   }
 
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
-    return (await this.#records.get<ConversationRecord>(KIND, id))?.value;
+    const known = await this.#load(id);
+    return known && { ...known.record };
   }
 
   async markStarted(id: string, at: string): Promise<boolean> {
     const claimed = await this.#records.claim<ConversationRecord>(KIND, id, { from: ['created'], to: 'started', update: (v) => ({ ...v, startedAt: at }) });
+    if (claimed) this.#remember(claimed);
     return claimed !== undefined;
   }
 
   async #require(conversationId: string): Promise<{ record: ConversationRecord; state: string }> {
-    const found = await this.#records.get<ConversationRecord>(KIND, conversationId);
-    if (!found) throw new UnknownConversationError(conversationId);
-    return { record: found.value, state: found.state ?? 'created' };
+    const known = await this.#load(conversationId);
+    if (!known) throw new UnknownConversationError(conversationId);
+    return known;
   }
 
   async appendActivity(conversationId: string, activity: Partial<Activity>): Promise<LoggedActivity> {
@@ -97,7 +158,8 @@ export class RecordDirectLineStore implements DirectLineStore {
     const last = Date.parse(record.lastActiveAt ?? record.createdAt);
     if (Date.parse(at) - last < TOUCH_EVERY_MS) return;
     // Same state in and out: the update runs on the current value under the store's lock.
-    await this.#records.claim<ConversationRecord>(KIND, conversationId, { from: [state], to: state, update: (v) => ({ ...v, lastActiveAt: at }) });
+    const touched = await this.#records.claim<ConversationRecord>(KIND, conversationId, { from: [state], to: state, update: (v) => ({ ...v, lastActiveAt: at }) });
+    if (touched) this.#remember(touched);
   }
 
   async publishEphemeral(conversationId: string, activity: Partial<Activity>): Promise<void> {
@@ -115,7 +177,10 @@ export class RecordDirectLineStore implements DirectLineStore {
 
   /** The log folded: the latest version of each activity, removals applied, oldest first, capped. */
   async #view(conversationId: string, after?: number): Promise<LoggedActivity[]> {
-    const entries = await this.#records.readLog<LogData>(conversationId, DIRECTLINE_LOG, after ?? 0);
+    return this.#fold(conversationId, await this.#records.readLog<LogData>(conversationId, DIRECTLINE_LOG, after ?? 0));
+  }
+
+  #fold(conversationId: string, entries: LogEntry<LogData>[]): LoggedActivity[] {
     const byId = new Map<string, LoggedActivity>();
     for (const entry of entries) {
       if ('removed' in entry.data) {
@@ -134,7 +199,7 @@ export class RecordDirectLineStore implements DirectLineStore {
   async activitiesAfter(conversationId: string, after?: number): Promise<{ activities: LoggedActivity[]; watermark: number }> {
     await this.#require(conversationId);
     const entries = await this.#records.readLog<LogData>(conversationId, DIRECTLINE_LOG, after ?? 0);
-    const activities = await this.#view(conversationId, after);
+    const activities = this.#fold(conversationId, entries);
     const highest = entries.at(-1)?.seq ?? 0;
     return { activities, watermark: Math.max(highest, after ?? 0) };
   }
@@ -148,8 +213,11 @@ export class RecordDirectLineStore implements DirectLineStore {
   async deleteConversation(id: string): Promise<void> {
     for (const stop of this.#subscriptions.get(id) ?? []) stop();
     this.#subscriptions.delete(id);
+    this.#forget(id);
     await this.#records.clearLog(id, DIRECTLINE_LOG);
     await this.#records.delete(KIND, id);
+    this.#forget(id);
+    await this.#records.publish(GONE_CHANNEL, id);
   }
 
   async expireIdle(idleSince: string): Promise<string[]> {

@@ -168,6 +168,31 @@ describe('Direct Line store on the record store: PostgreSQL', () => {
       await backend.cleanup();
     }
   });
+  it('forgets a conversation another instance deleted: no reply can be logged into it afterwards', async () => {
+    const backend = postgresBackend();
+    const a = await backend.open({ clock: () => new Date() });
+    const b2 = await backend.open({ clock: () => new Date() });
+    try {
+      const storeA = new RecordDirectLineStore(a.records);
+      const storeB = new RecordDirectLineStore(b2.records);
+      await storeA.createConversation(record('gone'));
+      // A has just used the record (its own copy is fresh), then B deletes the conversation.
+      await storeA.appendActivity('gone', { type: 'message', text: 'før sletting' });
+      assert.ok(await storeA.getConversation('gone'));
+      await storeB.deleteConversation('gone');
+      const until = Date.now() + 3000;
+      while ((await storeA.getConversation('gone')) !== undefined) {
+        assert.ok(Date.now() < until, 'instance A still serves the deleted conversation');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await assert.rejects(storeA.appendActivity('gone', { type: 'message', text: 'etter sletting' }));
+      assert.deepEqual(await a.records.readLog('gone', 'directline'), [], 'nothing was written after the deletion');
+    } finally {
+      await a.close();
+      await b2.close();
+      await backend.cleanup();
+    }
+  });
 });
 
 // The Direct Line endpoint's own contract (test/directline/storeContract.ts), on both stores.
