@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { HandoffQueue } from '../../bot/handoff/handoffQueue.js';
 import { loadQueueSettings } from '../../bot/handoff/settings.js';
 import { LowdbRecordStore } from '../../bot/storage/lowdbRecordStore.js';
+import type { RecordStore } from '../../bot/storage/recordStore.js';
 import { createAvailability, loadOpeningHours } from '../../core/availability/index.js';
 import { HandoffTransitionError } from '../../core/handoff/stateMachine.js';
 import { renderSummary } from '../../core/handoff/render.js';
 import { buildSummary } from '../../core/handoff/summary.js';
 import type { Priority } from '../../core/handoff/summaryTypes.js';
 import { handoffTexts } from '../../dialogs/handoff/texts.js';
+import { postgresBackend, requirePostgres } from '../storage/backends.js';
 
 const nb = handoffTexts('nb');
 let now = new Date('2026-04-07T10:00:00+02:00');
@@ -95,6 +97,53 @@ describe('handoff queue in the record store', () => {
     } finally {
       await first.records.close();
     }
+  });
+});
+
+describe('open handoff of a conversation, seen from several instances', () => {
+  const queueOn = (records: RecordStore) =>
+    new HandoffQueue({ records, availability: createAvailability(loadOpeningHours(), 'data'), settings: loadQueueSettings(), clock, veiledereOnline: () => 2 });
+
+  /** Instance A has just looked (none), then B queues a handoff: A must see it within a moment. */
+  async function seenByTheOther(a: HandoffQueue, b: HandoffQueue): Promise<void> {
+    assert.equal(await a.activeFor('shared'), undefined);
+    assert.equal(await a.activeFor('shared'), undefined, 'asked twice, still none');
+    const queued = await b.enqueue(input('shared', 'ORDINARY'));
+    const until = Date.now() + 3000;
+    let seen = await a.activeFor('shared');
+    while (!seen && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      seen = await a.activeFor('shared');
+    }
+    assert.equal(seen?.id, queued.id, 'the other instance sees the new handoff, so the next message goes to the veileder');
+    assert.equal((await b.activeFor('shared'))?.id, queued.id, 'and so does the instance that queued it');
+  }
+
+  it('lowdb: two queues on one store', async () => {
+    const records = await LowdbRecordStore.open({ dir: mkdtempSync(join(tmpdir(), 'veiviser-queue-')), retentionDays: 30, clock });
+    try {
+      await seenByTheOther(queueOn(records), queueOn(records));
+    } finally {
+      await records.close();
+    }
+  });
+
+  describe('PostgreSQL: two instances', () => {
+    before(async function () {
+      await requirePostgres(this);
+    });
+    it('sees a handoff the other instance queued', async () => {
+      const backend = postgresBackend();
+      const a = await backend.open({ clock });
+      const b = await backend.open({ clock });
+      try {
+        await seenByTheOther(queueOn(a.records), queueOn(b.records));
+      } finally {
+        await a.close();
+        await b.close();
+        await backend.cleanup();
+      }
+    });
   });
 });
 
