@@ -1,5 +1,4 @@
 import {
-
   ConversationState,
   MessageFactory,
   type Activity,
