@@ -29,15 +29,21 @@ function auth(res: Response): Authorized {
   return res.locals.directLine as Authorized;
 }
 
+/**
+ * An expired token may still be exchanged for a fresh one this long after it expired, so a page
+ * left alone for a while resumes its conversation. Every other route needs an unexpired token.
+ */
+const REFRESH_GRACE_SECONDS = 12 * 60 * 60;
+
 /** Direct Line v3 as Web Chat's bundled client (botframework-directlinejs) calls it. */
 export function directLineRouter(dl: LocalDirectLine): Router {
   const router = express.Router();
   const json = express.json({ limit: dl.bodyLimit, type: ['application/json', 'application/*+json'] });
 
   /** Needs a valid token; with `bound`, one issued for the conversation in the path. */
-  const requireToken = (bound: boolean) => async (req: Request, res: Response, next: NextFunction) => {
+  const requireToken = (bound: boolean, graceSeconds = 0) => async (req: Request, res: Response, next: NextFunction) => {
     const token = bearer(req);
-    const check = dl.signer.verify(token);
+    const check = dl.signer.verify(token, graceSeconds);
     if (!check.ok) {
       const code = check.reason === 'missing' ? 'TokenMissing' : check.reason === 'expired' ? 'TokenExpired' : 'TokenInvalid';
       return sendError(res, 403, code, check.reason === 'missing' ? 'A token is needed.' : 'The token is not valid.');
@@ -67,7 +73,7 @@ export function directLineRouter(dl: LocalDirectLine): Router {
     res.json(await dl.createConversation(locale));
   });
 
-  router.post('/tokens/refresh', requireToken(false), (_req, res) => {
+  router.post('/tokens/refresh', requireToken(false, REFRESH_GRACE_SECONDS), (_req, res) => {
     res.json(dl.refreshToken(auth(res).claims));
   });
 

@@ -39,7 +39,11 @@ export class TokenSigner {
     return { token, expiresIn: this.lifetimeSeconds, claims: { conversationId, userId, exp } };
   }
 
-  verify(token: string | undefined): TokenCheck {
+  /**
+   * `graceSeconds` accepts a token that expired no longer ago than that (only for refreshing: a
+   * citizen who left the tab for an hour comes back to the same conversation, not a blank one).
+   */
+  verify(token: string | undefined, graceSeconds = 0): TokenCheck {
     if (!token) return { ok: false, reason: 'missing' };
     const parts = token.split('.');
     if (parts.length !== 3 || parts[0] !== HEADER || token.length > 2048) return { ok: false, reason: 'malformed' };
@@ -55,7 +59,7 @@ export class TokenSigner {
     }
     const { conv, user, exp } = (claims ?? {}) as Record<string, unknown>;
     if (typeof conv !== 'string' || typeof user !== 'string' || typeof exp !== 'number') return { ok: false, reason: 'malformed' };
-    if (exp * 1000 <= this.clock().getTime()) return { ok: false, reason: 'expired' };
+    if ((exp + graceSeconds) * 1000 <= this.clock().getTime()) return { ok: false, reason: 'expired' };
     return { ok: true, claims: { conversationId: conv, userId: user, exp } };
   }
 

@@ -140,7 +140,7 @@ describe('local Direct Line refuses what it should', () => {
     }
   });
 
-  it('403 with an expired token, and an expired token cannot be refreshed; a refreshed one lives on', async () => {
+  it('403 with an expired token; a refreshed one lives on', async () => {
     const c = await startConversation(t.base);
     now += 20 * 60_000;
     const refreshed = await call(`${t.base}/tokens/refresh`, { method: 'POST', token: c.token });
@@ -149,8 +149,20 @@ describe('local Direct Line refuses what it should', () => {
     const expired = await call(`${t.base}/conversations/${c.conversationId}/activities`, { token: c.token });
     assert.equal(expired.status, 403);
     assert.equal((expired.body.error as { code: string }).code, 'TokenExpired');
-    assert.equal((await call(`${t.base}/tokens/refresh`, { method: 'POST', token: c.token })).status, 403);
     assert.equal((await call(`${t.base}/conversations/${c.conversationId}/activities`, { token: refreshed.body.token as string })).status, 200);
+  });
+
+  it('a page left alone for hours resumes its conversation by refreshing its expired token, but not after 12 hours', async () => {
+    const c = await startConversation(t.base);
+    now += 3 * 60 * 60_000;
+    const resumed = await call(`${t.base}/tokens/refresh`, { method: 'POST', token: c.token });
+    assert.equal(resumed.status, 200);
+    assert.equal(resumed.body.conversationId, c.conversationId);
+    assert.equal((await call(`${t.base}/conversations/${c.conversationId}/activities`, { token: resumed.body.token as string })).status, 200);
+    now += 13 * 60 * 60_000;
+    const tooLate = await call(`${t.base}/tokens/refresh`, { method: 'POST', token: resumed.body.token as string });
+    assert.equal(tooLate.status, 403);
+    assert.equal((tooLate.body.error as { code: string }).code, 'TokenExpired');
   });
 
   it('404 JSON once the conversation is deleted, even with a valid token', async () => {
