@@ -38,8 +38,9 @@ interface Known {
 }
 
 type LogData = { a: Partial<Activity> } | { removed: string };
+/** A live delivery: `seq` for a logged activity (its watermark), `a` unless too large to travel. */
 interface Note {
-  w?: number;
+  seq?: number;
   a?: Partial<Activity>;
 }
 
@@ -143,10 +144,11 @@ export class RecordDirectLineStore implements DirectLineStore {
   async appendActivity(conversationId: string, activity: Partial<Activity>): Promise<LoggedActivity> {
     const { record, state } = await this.#require(conversationId);
     const stored = JSON.parse(JSON.stringify(activity)) as Partial<Activity>;
-    const seq = await this.#records.appendLog<LogData>(conversationId, DIRECTLINE_LOG, { a: stored });
+    // Without an id, subscribers give it the one the log does (activityId of the watermark).
+    const size = Buffer.byteLength(JSON.stringify(stored)) + (stored.id === undefined ? Buffer.byteLength(activityId(conversationId, 0)) + 16 : 0);
+    const note: Note = size <= INLINE_BYTES ? { a: stored } : {};
+    const seq = await this.#records.appendLog<LogData>(conversationId, DIRECTLINE_LOG, { a: stored }, undefined, { channel: channel(conversationId), message: { ...note } });
     const logged: LoggedActivity = { activity: { ...stored, id: stored.id ?? activityId(conversationId, seq) }, watermark: seq };
-    const small = Buffer.byteLength(JSON.stringify(logged.activity)) <= INLINE_BYTES;
-    await this.#records.publish(channel(conversationId), small ? { w: seq, a: logged.activity } : { w: seq });
     await this.#touch(conversationId, record, state, typeof stored.timestamp === 'string' ? stored.timestamp : this.#clock().toISOString());
     // Entries are kept at twice the cap: updates and removals take entries without showing.
     if (seq % TRIM_EVERY === 0 && seq > 2 * this.#logCap) await this.#records.trimLog(conversationId, DIRECTLINE_LOG, 2 * this.#logCap);
@@ -232,13 +234,14 @@ export class RecordDirectLineStore implements DirectLineStore {
 
   subscribe(conversationId: string, listener: (delivery: Delivery) => void): Unsubscribe {
     const stop = this.#records.subscribe(channel(conversationId), (message) => {
-      const note = message as Note;
-      if (note.a) return deliver(listener, { activity: note.a, watermark: note.w });
-      if (note.w === undefined) return;
+      const { a, seq } = message as Note;
+      if (a && seq === undefined) return deliver(listener, { activity: a });
+      if (a) return deliver(listener, { activity: { ...a, id: a.id ?? activityId(conversationId, seq!) }, watermark: seq });
+      if (seq === undefined) return;
       // Too large to travel inline: read it from the log.
-      void this.#view(conversationId, note.w - 1).then(
+      void this.#view(conversationId, seq - 1).then(
         (found) => {
-          const hit = found.find((e) => e.watermark === note.w);
+          const hit = found.find((e) => e.watermark === seq);
           if (hit) deliver(listener, hit);
         },
         () => undefined,

@@ -25,6 +25,7 @@ import {
   type StoredRecord,
   type TranscriptEntry,
   type TranscriptSpeaker,
+  type LogAnnouncement,
   type Unsubscribe,
 } from './recordStore.js';
 
@@ -293,7 +294,7 @@ export class LowdbRecordStore implements RecordStore {
     return entries.map((e) => ({ seq: e.seq, at: e.at, from: e.data.from, text: e.data.text }));
   }
 
-  async appendLog<T>(conversationId: string, log: string, data: T, at?: Date): Promise<number> {
+  async appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number> {
     assertLogName(log);
     const path = this.#logPath(conversationId, log);
     return this.#lock.run(path, async () => {
@@ -318,6 +319,8 @@ export class LowdbRecordStore implements RecordStore {
         current.expiresAt = expiresAt;
       }
       this.#noteLog(conversationId, log, expiresAt);
+      // Inside the lock, so announcements leave in the order of the entries.
+      if (announce) void this.#pubsub.publish(announce.channel, { ...announce.message, seq });
       return seq;
     });
   }

@@ -16,6 +16,7 @@ import {
   type DeleteConversationOptions,
   type DeletionCount,
   type ListFilter,
+  type LogAnnouncement,
   type LogEntry,
   type RecordInput,
   type RecordStore,
@@ -265,8 +266,15 @@ export class PgRecordStore implements RecordStore {
     return entries.map((e) => ({ seq: e.seq, at: e.at, from: e.data.from, text: e.data.text }));
   }
 
-  async appendLog<T>(conversationId: string, log: string, data: T, at?: Date): Promise<number> {
+  async appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number> {
     assertLogName(log);
+    const params: unknown[] = [conversationId, log, this.#expiry(), at ?? this.#clock(), toJsonb(data), this.#clock(), HANDOFF_KIND, OPEN_HANDOFF_STATES];
+    // The NOTIFY goes in the same statement (no second round trip), sent when the entry commits.
+    let notify = '';
+    if (announce) {
+      params.push(this.#notifyChannel, this.#payloadBeforeSeq(announce));
+      notify = `, pg_notify($9, $10::text || ins.seq::text || '}}')`;
+    }
     // One statement, one round trip: entries past their time are dropped (they must not come
     // back because something new was added), the counter row is bumped (row lock) and the entry
     // is inserted with its number.
@@ -279,12 +287,26 @@ export class PgRecordStore implements RecordStore {
        head AS (
          INSERT INTO ${this.#s}.logs AS h (conversation_id, log, last_seq, expires_at) VALUES ($1, $2, 1, $3)
          ON CONFLICT (conversation_id, log) DO UPDATE SET last_seq = h.last_seq + 1, expires_at = EXCLUDED.expires_at
-         RETURNING last_seq)
-       INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data)
-       SELECT $1, $2, head.last_seq, $4, $5::jsonb FROM head RETURNING seq`,
-      [conversationId, log, this.#expiry(), at ?? this.#clock(), toJsonb(data), this.#clock(), HANDOFF_KIND, OPEN_HANDOFF_STATES],
+         RETURNING last_seq),
+       ins AS (
+         INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data)
+         SELECT $1, $2, head.last_seq, $4, $5::jsonb FROM head RETURNING seq)
+       SELECT ins.seq${notify} FROM ins`,
+      params,
     );
     return Number(rows[0]?.seq);
+  }
+
+  /** The NOTIFY payload of an announcement up to its sequence number, which the statement appends. */
+  #payloadBeforeSeq(announce: LogAnnouncement): string {
+    const message: Record<string, unknown> = { ...announce.message };
+    delete message.seq;
+    message.seq = 0;
+    const whole = JSON.stringify({ c: announce.channel, m: message });
+    // seq is the last key, so the text ends in `0}}`: keep everything before the 0.
+    const prefix = whole.slice(0, -3);
+    if (Buffer.byteLength(prefix) + 20 > MAX_NOTIFY_BYTES) throw new RangeError(`Message on "${announce.channel}" is too large to publish`);
+    return prefix;
   }
 
   async readLog<T>(conversationId: string, log: string, after = 0): Promise<LogEntry<T>[]> {

@@ -102,6 +102,12 @@ export interface DeletionCount {
 
 export type Unsubscribe = () => void;
 
+/** What appendLog publishes for a new entry: `{ ...message, seq }` on `channel`. */
+export interface LogAnnouncement {
+  channel: string;
+  message: Record<string, unknown>;
+}
+
 export interface RecordStore {
   get<T>(kind: string, id: string): Promise<StoredRecord<T> | undefined>;
   /**
@@ -119,8 +125,12 @@ export interface RecordStore {
   appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number>;
   /** Entries with seq > after, oldest first. */
   readTranscript(conversationId: string, after?: number): Promise<TranscriptEntry[]>;
-  /** A named append-only log per conversation (e.g. "directline" activities). */
-  appendLog<T>(conversationId: string, log: string, data: T, at?: Date): Promise<number>;
+  /**
+   * A named append-only log per conversation (e.g. "directline" activities). With `announce`, the
+   * announcement is published once the entry is stored (on PostgreSQL in the same statement), with
+   * `seq` set to the entry's number; announcements of one log arrive in the order of their entries.
+   */
+  appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number>;
   readLog<T>(conversationId: string, log: string, after?: number): Promise<LogEntry<T>[]>;
   /** Removes a log's entries; its sequence numbers go on from where they were. True if any were removed. */
   clearLog(conversationId: string, log: string): Promise<boolean>;

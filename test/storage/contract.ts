@@ -375,6 +375,20 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       await waitFor(() => other.length === 1);
       assert.equal(got.length, 1);
     });
+
+    it('announces log entries with their numbers, in order, even when appended at once', async () => {
+      const got: Array<{ seq: number; n: number }> = [];
+      stores.records.subscribe('log:c1', (m) => got.push(m as { seq: number; n: number }));
+      const seqs = await Promise.all(
+        Array.from({ length: 8 }, (_, n) => stores.records.appendLog('c1', 'directline', { n }, undefined, { channel: 'log:c1', message: { n, seq: -1 } })),
+      );
+      await waitFor(() => got.length === 8);
+      assert.deepEqual(got.map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7, 8], 'in the order of the log');
+      const byN = new Map(seqs.map((seq, n) => [n, seq]));
+      for (const m of got) assert.equal(m.seq, byN.get(m.n), 'each announcement carries its own entry\'s number');
+      const stored = await stores.records.readLog<{ n: number }>('c1', 'directline');
+      assert.deepEqual(stored.map((e) => e.seq), [1, 2, 3, 4, 5, 6, 7, 8]);
+    });
   });
 
   describe('after a restart', () => {
