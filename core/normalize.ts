@@ -21,3 +21,11 @@ export function foldNordic(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '');
 }
+
+/**
+ * The form in which a typed text is compared with a word list or a button label: case,
+ * punctuation, æøå and other diacritics do not matter.
+ */
+export function matchKey(text: string): string {
+  return foldNordic(normalizeText(text));
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { foldNordic, normalizeText } from '../normalize.js';
+import { matchKey } from '../normalize.js';
 
 export type UrgentSignal = 'URGENT_MONEY' | 'URGENT_HOUSING';
 
@@ -14,7 +14,7 @@ let lists: SignalWords | undefined;
 function signalWords(): SignalWords {
   if (lists) return lists;
   const raw = JSON.parse(readFileSync(FILE, 'utf8')) as SignalWords;
-  const fold = (w: string) => foldNordic(normalizeText(w));
+  const fold = (w: string) => matchKey(w);
   lists = { housing: raw.housing.map(fold), money: raw.money.map(fold) };
   return lists;
 }
@@ -28,7 +28,7 @@ function mentions(padded: string, words: string[]): boolean {
  * food, or both. Money is assumed when the message names neither.
  */
 export function urgentSignalsIn(text: string): UrgentSignal[] {
-  const padded = ` ${foldNordic(normalizeText(text))} `;
+  const padded = ` ${matchKey(text)} `;
   const { housing, money } = signalWords();
   const signals: UrgentSignal[] = [];
   if (mentions(padded, housing)) signals.push('URGENT_HOUSING');

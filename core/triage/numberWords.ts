@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { foldNordic, normalizeText } from '../normalize.js';
+import { matchKey } from '../normalize.js';
 
 const NUMBER_WORDS_PATH = fileURLToPath(new URL('../../data/triage/number-words.json', import.meta.url));
 
@@ -10,15 +10,13 @@ interface WordTable {
   tens: Map<string, number>;
 }
 
-const key = (word: string): string => foldNordic(normalizeText(word));
-
 let tables: WordTable[] | undefined;
 
 /** All languages at once: a number word means the same whichever language the chat is in. */
 function wordTables(): WordTable[] {
   if (tables) return tables;
   const raw = JSON.parse(readFileSync(NUMBER_WORDS_PATH, 'utf8')) as { languages: Record<string, Record<keyof WordTable, Record<string, number>>> };
-  const toMap = (o: Record<string, number>) => new Map(Object.entries(o).map(([w, n]) => [key(w), n]));
+  const toMap = (o: Record<string, number>) => new Map(Object.entries(o).map(([w, n]) => [matchKey(w), n]));
   tables = Object.values(raw.languages).map((l) => ({ units: toMap(l.units), teens: toMap(l.teens), tens: toMap(l.tens) }));
   return tables;
 }
@@ -51,7 +49,7 @@ function unitValue(word: string): number | undefined {
  * "thirty four", "fire og tretti"). Digits are read elsewhere.
  */
 export function numbersInWords(text: string): number[] {
-  const words = key(text.replace(/-/g, ' ')).split(' ').filter(Boolean);
+  const words = matchKey(text.replace(/-/g, ' ')).split(' ').filter(Boolean);
   const found: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const value = wordValue(words[i]!);

@@ -1,14 +1,10 @@
 import type { Lang } from '../../core/language.js';
-import { foldNordic, normalizeText } from '../../core/normalize.js';
+import { matchKey } from '../../core/normalize.js';
 import { partIds } from '../../core/rights/answer.js';
 import { TOPIC_CODES, topicEntry, type TopicCode } from '../../core/rights/catalogue.js';
 import { t, tList } from '../i18n.js';
 
 export type RightsChoice = { kind: 'part'; part: string } | { kind: 'selfcheck' } | { kind: 'back' } | { kind: 'none' };
-
-export function matchKey(text: string): string {
-  return foldNordic(normalizeText(text));
-}
 
 /**
  * Does a listed word occur in the text? Entries of three letters or more also match the start of

@@ -4,7 +4,7 @@ import type { Lang } from '../../core/language.js';
 import { evaluateSelfCheck, isSelfCheckTopic, selfCheckQuestions, type SelfCheckAnswer, type SelfCheckTopic } from '../../core/rights/selfCheck.js';
 import { markUnhandled, turnLang } from '../context.js';
 import { t, tList } from '../i18n.js';
-import { matchKey } from './matching.js';
+import { matchKey } from '../../core/normalize.js';
 import { topicName } from './render.js';
 import { choicesReply, submittedText } from './reply.js';
 

@@ -1,4 +1,4 @@
-import { foldNordic, normalizeText } from '../../core/normalize.js';
+import { matchKey } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { tList } from '../i18n.js';
 
@@ -18,10 +18,6 @@ const COMMAND_KEYS: { command: GlobalCommand; key: string }[] = [
 
 let table: Map<string, GlobalCommand> | undefined;
 
-function key(text: string): string {
-  return foldNordic(normalizeText(text));
-}
-
 /**
  * Command words from every language are accepted in every language: a user who reads bokmål
  * badly may still type "english" or "help".
@@ -32,7 +28,7 @@ function commandTable(): Map<string, GlobalCommand> {
   for (const lang of LANGUAGES) {
     for (const { command, key: listKey } of COMMAND_KEYS) {
       for (const phrase of tList(lang, listKey)) {
-        if (!built.has(key(phrase))) built.set(key(phrase), command);
+        if (!built.has(matchKey(phrase))) built.set(matchKey(phrase), command);
       }
     }
   }
@@ -42,5 +38,5 @@ function commandTable(): Map<string, GlobalCommand> {
 
 /** A global command when the whole message is one of the command phrases, else undefined. */
 export function matchGlobalCommand(text: string): GlobalCommand | undefined {
-  return commandTable().get(key(text));
+  return commandTable().get(matchKey(text));
 }

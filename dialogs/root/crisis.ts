@@ -1,6 +1,6 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { Lang } from '../../core/language.js';
-import { foldNordic, normalizeText } from '../../core/normalize.js';
+import { matchKey } from '../../core/normalize.js';
 import { LANGUAGES } from '../../core/language.js';
 import { t } from '../i18n.js';
 
@@ -20,12 +20,12 @@ export async function sendCrisisReply(ctx: TurnContext, kind: 'self_harm' | 'vio
 
 /** True for the "go on where I was" button text in any language. */
 export function isContinueChoice(text: string): boolean {
-  const wanted = foldNordic(normalizeText(text));
-  return LANGUAGES.some((lang) => foldNordic(normalizeText(t(lang, 'safety:buttons.continue'))) === wanted);
+  const wanted = matchKey(text);
+  return LANGUAGES.some((lang) => matchKey(t(lang, 'safety:buttons.continue')) === wanted);
 }
 
 /** True for the crisis answer's "talk to a veileder" button text in any language. */
 export function isVeilederChoice(text: string): boolean {
-  const wanted = foldNordic(normalizeText(text));
-  return LANGUAGES.some((lang) => foldNordic(normalizeText(t(lang, 'safety:buttons.veileder'))) === wanted);
+  const wanted = matchKey(text);
+  return LANGUAGES.some((lang) => matchKey(t(lang, 'safety:buttons.veileder')) === wanted);
 }

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-import { foldNordic, normalizeText } from '../../core/normalize.js';
+import { matchKey } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { t } from '../i18n.js';
 
@@ -28,16 +28,12 @@ export function menuCard(lang: Lang, text: string): Partial<Activity> {
   );
 }
 
-function key(text: string): string {
-  return foldNordic(normalizeText(text));
-}
-
 /** The menu action whose label (in any language) is exactly this text. */
 export function matchMenuLabel(text: string): MenuAction | undefined {
-  const wanted = key(text);
+  const wanted = matchKey(text);
   for (const lang of LANGUAGES) {
     for (const action of MENU_ACTIONS) {
-      if (key(menuLabel(lang, action)) === wanted) return action;
+      if (matchKey(menuLabel(lang, action)) === wanted) return action;
     }
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { foldNordic, normalizeText } from '../../core/normalize.js';
+import { matchKey } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { numbersInWords, type Question } from '../../core/triage/index.js';
 import { hasText, t, tList } from '../i18n.js';
@@ -8,11 +8,6 @@ export type WordList = 'yes' | 'no' | 'dontKnow' | 'skip' | 'back' | 'done' | 'c
 
 /** Codes that the shared yes/no/don't-know words answer, whatever the question. */
 const GENERIC_WORDS: Record<string, WordList> = { JA: 'yes', NEI: 'no', VET_IKKE: 'dontKnow', USIKKER: 'dontKnow' };
-
-/** Case, punctuation, æøå and other diacritics do not matter when matching what people type. */
-export function matchKey(text: string): string {
-  return foldNordic(normalizeText(text));
-}
 
 /** The user's language first, then the others: people mix languages, and buttons may be pressed after a switch. */
 function langsFrom(lang: Lang): Lang[] {

@@ -4,7 +4,8 @@ import {
   REASON_CODES, questionById, questionBank, type Answers, type Assessment, type Question, type QuestionId, type ReasonCode, type RightCode,
 } from '../../core/triage/index.js';
 import { t } from '../i18n.js';
-import { matchKey, optionLabel } from './answerMatching.js';
+import { matchKey } from '../../core/normalize.js';
+import { optionLabel } from './answerMatching.js';
 
 type Reply = Partial<Activity>;
 

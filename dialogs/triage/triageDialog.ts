@@ -8,7 +8,8 @@ import {
 } from '../../core/triage/index.js';
 import { markUnhandled, turnData, turnLang, type OpenQuestionDialog } from '../context.js';
 import { t } from '../i18n.js';
-import { exactOption, isWord, matchKey, optionsInText, parseAge } from './answerMatching.js';
+import { matchKey } from '../../core/normalize.js';
+import { exactOption, isWord, optionsInText, parseAge } from './answerMatching.js';
 import {
   TRIAGE_SUBMIT_VERB, forChannel, levelName, offerActivity, pickChangeActivity, questionActivity, questionForLabel, resultActivities, reviewActivity, rightLabel,
   selfAssessmentActivity,
