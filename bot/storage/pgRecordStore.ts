@@ -4,6 +4,7 @@ import { redact } from '../../core/redaction/index.js';
 import { expiryFrom, HANDOFF_KIND, OPEN_HANDOFF_STATES, shouldSweepRecord } from '../../core/retention/index.js';
 import { LocalPubSub } from './localPubSub.js';
 import { toJsonb } from './jsonb.js';
+import { prepared } from './pgPrepared.js';
 import { quoteSchema } from './pgSchema.js';
 import {
   assertKind,
@@ -49,6 +50,8 @@ interface RecordRow {
   expires_at: Date;
 }
 
+// Named, not *: a prepared statement fails if a migration changes what * means under it.
+const RECORD_COLUMNS = 'kind, id, conversation_id, state, value, version, created_at, updated_at, expires_at';
 const TRANSCRIPT = 'transcript';
 // pg_notify refuses payloads of 8000 bytes or more.
 const MAX_NOTIFY_BYTES = 7900;
@@ -140,7 +143,7 @@ export class PgRecordStore implements RecordStore {
 
   /** The row, locked for this transaction; `current` is unset when it is missing or expired. */
   async #locked<T>(client: PoolClient, kind: string, id: string): Promise<{ current?: StoredRecord<T>; exists: boolean }> {
-    const { rows } = await client.query<RecordRow>(`SELECT * FROM ${this.#s}.records WHERE kind = $1 AND id = $2 FOR UPDATE`, [kind, id]);
+    const { rows } = await client.query<RecordRow>(prepared(`SELECT ${RECORD_COLUMNS} FROM ${this.#s}.records WHERE kind = $1 AND id = $2 FOR UPDATE`, [kind, id]));
     const record = rows[0] ? fromRow<T>(rows[0]) : undefined;
     return { current: record && !shouldSweepRecord(record, this.#clock()) ? record : undefined, exists: record !== undefined };
   }
@@ -164,9 +167,11 @@ export class PgRecordStore implements RecordStore {
            updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at`;
     try {
       await client.query(
-        `INSERT INTO ${this.#s}.records (kind, id, conversation_id, state, value, version, created_at, updated_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9) ${onConflict}`,
-        values,
+        prepared(
+          `INSERT INTO ${this.#s}.records (kind, id, conversation_id, state, value, version, created_at, updated_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9) ${onConflict}`,
+          values,
+        ),
       );
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new RecordConflictError(record.kind, record.id);
@@ -177,7 +182,7 @@ export class PgRecordStore implements RecordStore {
 
   async get<T>(kind: string, id: string): Promise<StoredRecord<T> | undefined> {
     assertKind(kind);
-    const { rows } = await this.#pool.query<RecordRow>(`SELECT * FROM ${this.#s}.records WHERE kind = $1 AND id = $2`, [kind, id]);
+    const { rows } = await this.#pool.query<RecordRow>(prepared(`SELECT ${RECORD_COLUMNS} FROM ${this.#s}.records WHERE kind = $1 AND id = $2`, [kind, id]));
     const record = rows[0] ? fromRow<T>(rows[0]) : undefined;
     return record && !shouldSweepRecord(record, this.#clock()) ? record : undefined;
   }
@@ -222,7 +227,7 @@ export class PgRecordStore implements RecordStore {
       params.push(filter.limit);
       limit = ` LIMIT $${params.length}`;
     }
-    const { rows } = await this.#pool.query<RecordRow>(`SELECT * FROM ${this.#s}.records WHERE ${where} ORDER BY created_at, id${limit}`, params);
+    const { rows } = await this.#pool.query<RecordRow>(prepared(`SELECT ${RECORD_COLUMNS} FROM ${this.#s}.records WHERE ${where} ORDER BY created_at, id${limit}`, params));
     return rows.map((row) => fromRow<T>(row));
   }
 
@@ -230,8 +235,8 @@ export class PgRecordStore implements RecordStore {
     assertKind(kind);
     const { rowCount } =
       expectedVersion === undefined
-        ? await this.#pool.query(`DELETE FROM ${this.#s}.records WHERE kind = $1 AND id = $2`, [kind, id])
-        : await this.#pool.query(`DELETE FROM ${this.#s}.records WHERE kind = $1 AND id = $2 AND version = $3`, [kind, id, expectedVersion]);
+        ? await this.#pool.query(prepared(`DELETE FROM ${this.#s}.records WHERE kind = $1 AND id = $2`, [kind, id]))
+        : await this.#pool.query(prepared(`DELETE FROM ${this.#s}.records WHERE kind = $1 AND id = $2 AND version = $3`, [kind, id, expectedVersion]));
     return (rowCount ?? 0) > 0;
   }
 
@@ -279,20 +284,22 @@ export class PgRecordStore implements RecordStore {
     // back because something new was added), the counter row is bumped (row lock) and the entry
     // is inserted with its number.
     const { rows } = await this.#pool.query<{ seq: string }>(
-      `WITH purge AS (
-         DELETE FROM ${this.#s}.log_entries e USING ${this.#s}.logs h
-         WHERE h.conversation_id = $1 AND h.log = $2 AND e.conversation_id = h.conversation_id AND e.log = h.log
-           AND h.expires_at <= $6 AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r
-                WHERE r.conversation_id = h.conversation_id AND r.kind = $7 AND r.state = ANY($8))),
-       head AS (
-         INSERT INTO ${this.#s}.logs AS h (conversation_id, log, last_seq, expires_at) VALUES ($1, $2, 1, $3)
-         ON CONFLICT (conversation_id, log) DO UPDATE SET last_seq = h.last_seq + 1, expires_at = EXCLUDED.expires_at
-         RETURNING last_seq),
-       ins AS (
-         INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data)
-         SELECT $1, $2, head.last_seq, $4, $5::jsonb FROM head RETURNING seq)
-       SELECT ins.seq${notify} FROM ins`,
-      params,
+      prepared(
+        `WITH purge AS (
+           DELETE FROM ${this.#s}.log_entries e USING ${this.#s}.logs h
+           WHERE h.conversation_id = $1 AND h.log = $2 AND e.conversation_id = h.conversation_id AND e.log = h.log
+             AND h.expires_at <= $6 AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r
+                  WHERE r.conversation_id = h.conversation_id AND r.kind = $7 AND r.state = ANY($8))),
+         head AS (
+           INSERT INTO ${this.#s}.logs AS h (conversation_id, log, last_seq, expires_at) VALUES ($1, $2, 1, $3)
+           ON CONFLICT (conversation_id, log) DO UPDATE SET last_seq = h.last_seq + 1, expires_at = EXCLUDED.expires_at
+           RETURNING last_seq),
+         ins AS (
+           INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data)
+           SELECT $1, $2, head.last_seq, $4, $5::jsonb FROM head RETURNING seq)
+         SELECT ins.seq${notify} FROM ins`,
+        params,
+      ),
     );
     return Number(rows[0]?.seq);
   }
@@ -312,12 +319,14 @@ export class PgRecordStore implements RecordStore {
   async readLog<T>(conversationId: string, log: string, after = 0): Promise<LogEntry<T>[]> {
     assertLogName(log);
     const { rows } = await this.#pool.query<{ seq: string; at: Date; data: T }>(
-      `SELECT e.seq, e.at, e.data FROM ${this.#s}.log_entries e JOIN ${this.#s}.logs h USING (conversation_id, log)
-       WHERE e.conversation_id = $1 AND e.log = $2 AND e.seq > $3
-         AND (h.expires_at > $4 OR EXISTS (SELECT 1 FROM ${this.#s}.records r
-              WHERE r.conversation_id = h.conversation_id AND r.kind = $5 AND r.state = ANY($6)))
-       ORDER BY e.seq`,
-      [conversationId, log, after, this.#clock(), HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      prepared(
+        `SELECT e.seq, e.at, e.data FROM ${this.#s}.log_entries e JOIN ${this.#s}.logs h USING (conversation_id, log)
+         WHERE e.conversation_id = $1 AND e.log = $2 AND e.seq > $3
+           AND (h.expires_at > $4 OR EXISTS (SELECT 1 FROM ${this.#s}.records r
+                WHERE r.conversation_id = h.conversation_id AND r.kind = $5 AND r.state = ANY($6)))
+         ORDER BY e.seq`,
+        [conversationId, log, after, this.#clock(), HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      ),
     );
     return rows.map((r) => ({ seq: Number(r.seq), at: r.at.toISOString(), data: r.data }));
   }
@@ -325,16 +334,20 @@ export class PgRecordStore implements RecordStore {
   async appendAudit(entry: AuditEntry): Promise<void> {
     const record = auditRecord(entry, this.#clock());
     await this.#pool.query(
-      `INSERT INTO ${this.#s}.audit (at, actor, action, target, conversation_id, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [record.at, record.actor, record.action, record.target ?? null, record.conversationId ?? null, expiryFrom(new Date(record.at), this.#auditRetentionDays)],
+      prepared(
+        `INSERT INTO ${this.#s}.audit (at, actor, action, target, conversation_id, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [record.at, record.actor, record.action, record.target ?? null, record.conversationId ?? null, expiryFrom(new Date(record.at), this.#auditRetentionDays)],
+      ),
     );
   }
 
   async readAudit(filter: { conversationId?: string; since?: Date } = {}): Promise<AuditRecord[]> {
     const { rows } = await this.#pool.query<{ at: Date; actor: string; action: string; target: string | null; conversation_id: string | null }>(
-      `SELECT at, actor, action, target, conversation_id FROM ${this.#s}.audit
-       WHERE ($1::text IS NULL OR conversation_id = $1) AND ($2::timestamptz IS NULL OR at >= $2) ORDER BY at, id`,
-      [filter.conversationId ?? null, filter.since ?? null],
+      prepared(
+        `SELECT at, actor, action, target, conversation_id FROM ${this.#s}.audit
+         WHERE ($1::text IS NULL OR conversation_id = $1) AND ($2::timestamptz IS NULL OR at >= $2) ORDER BY at, id`,
+        [filter.conversationId ?? null, filter.since ?? null],
+      ),
     );
     return rows.map((r) => {
       const out: AuditRecord = { at: r.at.toISOString(), actor: r.actor, action: r.action };
@@ -348,13 +361,17 @@ export class PgRecordStore implements RecordStore {
     const except = (options.except ?? []).map((r) => `${r.kind}\n${r.id}`);
     return this.#transaction(async (client) => {
       const records = await client.query(
-        `DELETE FROM ${this.#s}.records WHERE conversation_id = $1 AND NOT (kind || E'\\n' || id = ANY($2))`,
-        [conversationId, except],
+        prepared(
+          `DELETE FROM ${this.#s}.records WHERE conversation_id = $1 AND NOT (kind || E'\\n' || id = ANY($2))`,
+          [conversationId, except],
+        ),
       );
       // The counter rows stay (no content), so sequence numbers are never reused.
       const logs = await client.query<{ n: string }>(
-        `WITH d AS (DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 RETURNING log) SELECT count(DISTINCT log) AS n FROM d`,
-        [conversationId],
+        prepared(
+          `WITH d AS (DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 RETURNING log) SELECT count(DISTINCT log) AS n FROM d`,
+          [conversationId],
+        ),
       );
       return { records: records.rowCount ?? 0, logs: Number(logs.rows[0]?.n ?? 0) };
     });
@@ -363,53 +380,63 @@ export class PgRecordStore implements RecordStore {
   async trimLog(conversationId: string, log: string, keepLast: number): Promise<number> {
     assertLogName(log);
     const { rowCount } = await this.#pool.query(
-      `DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 AND log = $2 AND seq <= (
-         SELECT last_seq - $3 FROM ${this.#s}.logs WHERE conversation_id = $1 AND log = $2)`,
-      [conversationId, log, keepLast],
+      prepared(
+        `DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 AND log = $2 AND seq <= (
+           SELECT last_seq - $3 FROM ${this.#s}.logs WHERE conversation_id = $1 AND log = $2)`,
+        [conversationId, log, keepLast],
+      ),
     );
     return rowCount ?? 0;
   }
 
   async clearLog(conversationId: string, log: string): Promise<boolean> {
     assertLogName(log);
-    const { rowCount } = await this.#pool.query(`DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 AND log = $2`, [conversationId, log]);
+    const { rowCount } = await this.#pool.query(prepared(`DELETE FROM ${this.#s}.log_entries WHERE conversation_id = $1 AND log = $2`, [conversationId, log]));
     return (rowCount ?? 0) > 0;
   }
 
   async conversationsWithOpenHandoffs(): Promise<Set<string>> {
     const { rows } = await this.#pool.query<{ conversation_id: string }>(
-      `SELECT DISTINCT conversation_id FROM ${this.#s}.records WHERE kind = $1 AND state = ANY($2) AND conversation_id IS NOT NULL`,
-      [HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      prepared(
+        `SELECT DISTINCT conversation_id FROM ${this.#s}.records WHERE kind = $1 AND state = ANY($2) AND conversation_id IS NOT NULL`,
+        [HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      ),
     );
     return new Set(rows.map((r) => r.conversation_id));
   }
 
   async hasOpenHandoff(conversationId: string): Promise<boolean> {
     const { rowCount } = await this.#pool.query(
-      `SELECT 1 FROM ${this.#s}.records WHERE conversation_id = $1 AND kind = $2 AND state = ANY($3) LIMIT 1`,
-      [conversationId, HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      prepared(
+        `SELECT 1 FROM ${this.#s}.records WHERE conversation_id = $1 AND kind = $2 AND state = ANY($3) LIMIT 1`,
+        [conversationId, HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      ),
     );
     return (rowCount ?? 0) > 0;
   }
 
   async sweepExpired(now: Date): Promise<DeletionCount & { audit: number }> {
     const records = await this.#pool.query(
-      `DELETE FROM ${this.#s}.records WHERE expires_at <= $1 AND NOT (kind = $2 AND state IS NOT NULL AND state = ANY($3))`,
-      [now, HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      prepared(
+        `DELETE FROM ${this.#s}.records WHERE expires_at <= $1 AND NOT (kind = $2 AND state IS NOT NULL AND state = ANY($3))`,
+        [now, HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      ),
     );
     const logs = await this.#pool.query(
-      `DELETE FROM ${this.#s}.logs h WHERE expires_at <= $1 AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r
-         WHERE r.conversation_id = h.conversation_id AND r.kind = $2 AND r.state = ANY($3))`,
-      [now, HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      prepared(
+        `DELETE FROM ${this.#s}.logs h WHERE expires_at <= $1 AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r
+           WHERE r.conversation_id = h.conversation_id AND r.kind = $2 AND r.state = ANY($3))`,
+        [now, HANDOFF_KIND, OPEN_HANDOFF_STATES],
+      ),
     );
-    const audit = await this.#pool.query(`DELETE FROM ${this.#s}.audit WHERE expires_at <= $1`, [now]);
+    const audit = await this.#pool.query(prepared(`DELETE FROM ${this.#s}.audit WHERE expires_at <= $1`, [now]));
     return { records: records.rowCount ?? 0, logs: logs.rowCount ?? 0, audit: audit.rowCount ?? 0 };
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
     const payload = JSON.stringify({ c: channel, m: message ?? null });
     if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) throw new RangeError(`Message on "${channel}" is too large to publish`);
-    await this.#pool.query('SELECT pg_notify($1, $2)', [this.#notifyChannel, payload]);
+    await this.#pool.query(prepared('SELECT pg_notify($1, $2)', [this.#notifyChannel, payload]));
   }
 
   subscribe(channel: string, listener: (message: unknown) => void): Unsubscribe {

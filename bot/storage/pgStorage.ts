@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { expiryFrom } from '../../core/retention/index.js';
 import { conversationOfKey, eTagConflict, type ConversationStorage, type KeepExpired } from './conversationStorage.js';
 import { toJsonb } from './jsonb.js';
+import { prepared } from './pgPrepared.js';
 import { quoteSchema } from './pgSchema.js';
 
 export interface PgStorageOptions {
@@ -38,8 +39,7 @@ export class PgStorage implements ConversationStorage {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     if (!keys.length) return {};
     const { rows } = await this.#pool.query<{ key: string; doc: Record<string, unknown>; etag: string; conversation_id: string | null; expired: boolean }>(
-      `SELECT key, doc, etag, conversation_id, expires_at <= $2 AS expired FROM ${this.#table} WHERE key = ANY($1)`,
-      [keys, this.#clock()],
+      prepared(`SELECT key, doc, etag, conversation_id, expires_at <= $2 AS expired FROM ${this.#table} WHERE key = ANY($1)`, [keys, this.#clock()]),
     );
     const items: StoreItems = {};
     for (const row of rows) {
@@ -58,10 +58,12 @@ export class PgStorage implements ConversationStorage {
         const now = this.#clock();
         const anyETag = !eTag || eTag === '*';
         const { rowCount } = await this.#pool.query(
-          `INSERT INTO ${this.#table} AS t (key, conversation_id, doc, etag, expires_at) VALUES ($1, $2, $3::jsonb, $4, $5)
-           ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, etag = EXCLUDED.etag, expires_at = EXCLUDED.expires_at
-           WHERE $6 OR t.etag = $7 OR t.expires_at <= $8`,
-          [key, conversationOfKey(key) ?? null, toJsonb(doc), randomUUID(), expiryFrom(now, this.#retentionDays), anyETag, eTag ?? '', now],
+          prepared(
+            `INSERT INTO ${this.#table} AS t (key, conversation_id, doc, etag, expires_at) VALUES ($1, $2, $3::jsonb, $4, $5)
+             ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, etag = EXCLUDED.etag, expires_at = EXCLUDED.expires_at
+             WHERE $6 OR t.etag = $7 OR t.expires_at <= $8`,
+            [key, conversationOfKey(key) ?? null, toJsonb(doc), randomUUID(), expiryFrom(now, this.#retentionDays), anyETag, eTag ?? '', now],
+          ),
         );
         if (rowCount === 0) throw eTagConflict(key);
       }),
@@ -69,18 +71,20 @@ export class PgStorage implements ConversationStorage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length) await this.#pool.query(`DELETE FROM ${this.#table} WHERE key = ANY($1)`, [keys]);
+    if (keys.length) await this.#pool.query(prepared(`DELETE FROM ${this.#table} WHERE key = ANY($1)`, [keys]));
   }
 
   async deleteConversation(conversationId: string): Promise<number> {
-    const { rowCount } = await this.#pool.query(`DELETE FROM ${this.#table} WHERE conversation_id = $1`, [conversationId]);
+    const { rowCount } = await this.#pool.query(prepared(`DELETE FROM ${this.#table} WHERE conversation_id = $1`, [conversationId]));
     return rowCount ?? 0;
   }
 
   async sweepExpired(now: Date, keep: ReadonlySet<string>): Promise<number> {
     const { rowCount } = await this.#pool.query(
-      `DELETE FROM ${this.#table} WHERE expires_at <= $1 AND (conversation_id IS NULL OR NOT (conversation_id = ANY($2)))`,
-      [now, [...keep]],
+      prepared(
+        `DELETE FROM ${this.#table} WHERE expires_at <= $1 AND (conversation_id IS NULL OR NOT (conversation_id = ANY($2)))`,
+        [now, [...keep]],
+      ),
     );
     return rowCount ?? 0;
   }

@@ -31,6 +31,20 @@ describe('transcript middleware', () => {
     ]);
   });
 
+  it('keeps several replies of one turn in the order the user saw them', async () => {
+    const adapter = new TestAdapter(async (ctx) => {
+      await ctx.sendActivities([
+        { type: 'message', text: 'en' },
+        { type: 'typing' },
+        { type: 'message', text: 'to' },
+      ]);
+      await ctx.sendActivity('tre');
+    }).use(transcriptMiddleware(stores.records));
+    await adapter.send('hei').assertReply('en').assertReply((a) => assert.equal(a.type, 'typing')).assertReply('to').assertReply('tre').startTest();
+    const entries = await stores.records.readTranscript(adapter.conversation.conversation.id);
+    assert.deepEqual(entries.map((e) => e.text), ['hei', 'en', 'to', 'tre']);
+  });
+
   it('never breaks a turn when the store fails, and reports it', async () => {
     const errors: unknown[] = [];
     const failing = { appendTranscript: async () => Promise.reject(new Error('disk full')) };
