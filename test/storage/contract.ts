@@ -271,6 +271,17 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       assert.deepEqual((await stores.records.readTranscript('old')).map((e) => e.text), ['nytt']);
     });
 
+    it('keeps the earlier entries of a conversation whose handoff is still open when something new is added', async () => {
+      await stores.records.appendTranscript('waiting', { from: 'user', text: 'før' });
+      await stores.records.appendTranscript('other', { from: 'user', text: 'annen' });
+      await stores.records.put('handoff', 'h-open', { value: {}, conversationId: 'waiting', state: 'queued' });
+      now = new Date(now.getTime() + 31 * DAY);
+      await stores.records.appendTranscript('waiting', { from: 'user', text: 'etter' });
+      assert.deepEqual((await stores.records.readTranscript('waiting')).map((e) => e.text), ['før', 'etter'], 'the veileder still sees what came before');
+      await stores.records.appendTranscript('other', { from: 'user', text: 'ny' });
+      assert.deepEqual((await stores.records.readTranscript('other')).map((e) => e.text), ['ny'], 'another conversation\'s handoff keeps nothing here');
+    });
+
     it('gives unique, gap-free numbers to concurrent appends', async () => {
       const seqs = await Promise.all(Array.from({ length: 25 }, (_, i) => stores.records.appendLog('c1', 'directline', { i })));
       assert.deepEqual([...seqs].sort((a, b) => a - b), Array.from({ length: 25 }, (_, i) => i + 1));
