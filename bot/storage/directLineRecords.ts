@@ -162,6 +162,8 @@ export class RecordDirectLineStore implements DirectLineStore {
     // Same state in and out: the update runs on the current value under the store's lock.
     const touched = await this.#records.claim<ConversationRecord>(KIND, conversationId, { from: [state], to: state, update: (v) => ({ ...v, lastActiveAt: at }) });
     if (touched) this.#remember(touched);
+    // Our copy was out of date (another instance started the conversation): read it again next time.
+    else this.#known.delete(conversationId);
   }
 
   async publishEphemeral(conversationId: string, activity: Partial<Activity>): Promise<void> {
