@@ -10,7 +10,7 @@ import { createApplication } from './app.js';
 import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './directline/index.js';
 import { botFrameworkRouter } from './teamsChannel.js';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import { TurnTracker } from './turnTracker.js';
+import { TurnCounter } from './turnCounter.js';
 import { langFromLocale } from '../core/language.js';
 import { citizenPageCsp, mountStatic } from './static.js';
 import { VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
@@ -67,7 +67,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
   });
   const teamsAdapter = parts.teamsAdapter;
   const app = createApplication(bot, { adapter: teamsAdapter, log, extend: parts.extendApp });
-  const tracker = new TurnTracker();
+  const apiTurns = new TurnCounter();
   const logic = parts.turnLogic ?? ((ctx: TurnContext) => app.run(ctx).then(() => undefined));
 
   const directLine = new LocalDirectLine({
@@ -92,7 +92,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     res.json({ status: 'ok' });
   });
   web.use('/v3/directline', directLine.router());
-  if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, (work) => tracker.track(work)));
+  if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, (work) => apiTurns.run(work)));
   parts.mount?.(web, { directLine });
   mountStatic(web);
   web.use((_req, res) => {
@@ -113,7 +113,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await Promise.all([directLine.drain(drainMs), tracker.drain(drainMs)]);
+      await Promise.all([directLine.drain(drainMs), apiTurns.drain(drainMs)]);
       await directLine.close();
       server.closeAllConnections();
       await stopped;

@@ -17,7 +17,7 @@ import { directLineRouter } from './routes.js';
 import { attachStream, type StreamServer } from './stream.js';
 import type { ConversationRecord, DirectLineStore } from './store.js';
 import { type TokenClaims, TokenSigner } from './tokens.js';
-import { TurnCounter } from './turnCounter.js';
+import { TurnCounter } from '../turnCounter.js';
 
 export interface DirectLineLog {
   warn(fields: Record<string, unknown>, message: string): void;

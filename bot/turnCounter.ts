@@ -1,4 +1,7 @@
-/** Counts turns in flight so a shutdown (SIGTERM) can wait for them before closing storage. */
+/**
+ * Counts turns in flight so a shutdown (SIGTERM) can wait for them before closing storage; used by
+ * the local Direct Line and by /api/messages.
+ */
 export class TurnCounter {
   private active = 0;
   private idle: (() => void)[] = [];
