@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { redact } from '../../core/redaction/index.js';
 import { expiryFrom, isExpired, isOpenHandoff, shouldSweepRecord } from '../../core/retention/index.js';
 import { appendTextIn, hashName, join, listNames, readJson, readText, removeDir, removeFile, writeTextAtomic, writeTextIn } from './jsonFiles.js';
 import { entryLine, parseLog, serializeLog, type LogState } from './jsonLines.js';
@@ -14,6 +13,8 @@ import {
   matchesState,
   RecordConflictError,
   type AuditEntry,
+  appendTranscriptTo,
+  readTranscriptFrom,
   type AuditRecord,
   type Claim,
   type DeleteConversationOptions,
@@ -53,7 +54,6 @@ interface LegacyLogFile<T = unknown> {
   entries: LogEntry<T>[];
 }
 
-const TRANSCRIPT = 'transcript';
 
 /**
  * The record store on lowdb files, for one process:
@@ -284,14 +284,12 @@ export class LowdbRecordStore implements RecordStore {
     });
   }
 
-  async appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number> {
-    const text = entry.from === 'user' ? redact(entry.text).text : entry.text;
-    return this.appendLog(conversationId, TRANSCRIPT, { from: entry.from, text }, entry.at);
+  appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number> {
+    return appendTranscriptTo(this, conversationId, entry);
   }
 
-  async readTranscript(conversationId: string, after = 0): Promise<TranscriptEntry[]> {
-    const entries = await this.readLog<{ from: TranscriptSpeaker; text: string }>(conversationId, TRANSCRIPT, after);
-    return entries.map((e) => ({ seq: e.seq, at: e.at, from: e.data.from, text: e.data.text }));
+  readTranscript(conversationId: string, after = 0): Promise<TranscriptEntry[]> {
+    return readTranscriptFrom(this, conversationId, after);
   }
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number> {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import pg, { type Pool, type PoolClient } from 'pg';
-import { redact } from '../../core/redaction/index.js';
 import { expiryFrom, HANDOFF_KIND, OPEN_HANDOFF_STATES, shouldSweepRecord } from '../../core/retention/index.js';
 import { LocalPubSub } from './localPubSub.js';
 import { toJsonb } from './jsonb.js';
@@ -12,6 +11,8 @@ import {
   auditRecord,
   RecordConflictError,
   type AuditEntry,
+  appendTranscriptTo,
+  readTranscriptFrom,
   type AuditRecord,
   type Claim,
   type DeleteConversationOptions,
@@ -52,7 +53,6 @@ interface RecordRow {
 
 // Named, not *: a prepared statement fails if a migration changes what * means under it.
 const RECORD_COLUMNS = 'kind, id, conversation_id, state, value, version, created_at, updated_at, expires_at';
-const TRANSCRIPT = 'transcript';
 // pg_notify refuses payloads of 8000 bytes or more.
 const MAX_NOTIFY_BYTES = 7900;
 
@@ -261,14 +261,12 @@ export class PgRecordStore implements RecordStore {
     });
   }
 
-  async appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number> {
-    const text = entry.from === 'user' ? redact(entry.text).text : entry.text;
-    return this.appendLog(conversationId, TRANSCRIPT, { from: entry.from, text }, entry.at);
+  appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number> {
+    return appendTranscriptTo(this, conversationId, entry);
   }
 
-  async readTranscript(conversationId: string, after = 0): Promise<TranscriptEntry[]> {
-    const entries = await this.readLog<{ from: TranscriptSpeaker; text: string }>(conversationId, TRANSCRIPT, after);
-    return entries.map((e) => ({ seq: e.seq, at: e.at, from: e.data.from, text: e.data.text }));
+  readTranscript(conversationId: string, after = 0): Promise<TranscriptEntry[]> {
+    return readTranscriptFrom(this, conversationId, after);
   }
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number> {

@@ -13,6 +13,8 @@
  * - Audit entries are ids and verbs only: a field with whitespace is refused, so no message text
  *   can end up in the audit log by accident.
  */
+import { redact } from '../../core/redaction/index.js';
+
 export interface StoredRecord<T = unknown> {
   kind: string;
   id: string;
@@ -195,4 +197,24 @@ export function assertAuditEntry(entry: AuditEntry): void {
 export function matchesState(state: string | null, wanted: ListFilter['state']): boolean {
   if (wanted === undefined) return true;
   return typeof wanted === 'string' ? state === wanted : state !== null && wanted.includes(state);
+}
+
+const TRANSCRIPT_LOG = 'transcript';
+
+/**
+ * The transcript is a log like any other; both stores keep it through these two, so the user's text
+ * is redacted again on the way in whichever store is used.
+ */
+export function appendTranscriptTo(
+  store: Pick<RecordStore, 'appendLog'>,
+  conversationId: string,
+  entry: { from: TranscriptSpeaker; text: string; at?: Date },
+): Promise<number> {
+  const text = entry.from === 'user' ? redact(entry.text).text : entry.text;
+  return store.appendLog(conversationId, TRANSCRIPT_LOG, { from: entry.from, text }, entry.at);
+}
+
+export async function readTranscriptFrom(store: Pick<RecordStore, 'readLog'>, conversationId: string, after = 0): Promise<TranscriptEntry[]> {
+  const entries = await store.readLog<{ from: TranscriptSpeaker; text: string }>(conversationId, TRANSCRIPT_LOG, after);
+  return entries.map((e) => ({ seq: e.seq, at: e.at, from: e.data.from, text: e.data.text }));
 }
