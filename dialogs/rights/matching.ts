@@ -2,7 +2,7 @@ import type { Lang } from '../../core/language.js';
 import { matchKey } from '../../core/normalize.js';
 import { partIds } from '../../core/rights/answer.js';
 import { TOPIC_CODES, topicEntry, type TopicCode } from '../../core/rights/catalogue.js';
-import { t, tList } from '../i18n.js';
+import { t, tListMatchKeys, tMatchKey } from '../i18n.js';
 
 export type RightsChoice = { kind: 'part'; part: string } | { kind: 'selfcheck' } | { kind: 'back' } | { kind: 'none' };
 
@@ -10,15 +10,15 @@ export type RightsChoice = { kind: 'part'; part: string } | { kind: 'selfcheck' 
  * Does a listed word occur in the text? Entries of three letters or more also match the start of
  * a word ("søk" matches "søker", "søknaden"); shorter ones ("bo", "nå") only match whole words.
  */
-function mentions(tokens: string[], joined: string, entry: string): boolean {
-  const key = matchKey(entry);
+function mentions(tokens: string[], joined: string, key: string): boolean {
   if (key.length === 0) return false;
   if (key.includes(' ')) return ` ${joined} `.includes(` ${key} `) || (key.length >= 6 && ` ${joined}`.includes(` ${key}`));
   return key.length >= 3 ? tokens.some((tok) => tok.startsWith(key)) : tokens.includes(key);
 }
 
-function countMentions(tokens: string[], joined: string, words: string[]): number {
-  return words.filter((w) => mentions(tokens, joined, w)).length;
+/** `keys` are already in matchKey form. */
+function countMentions(tokens: string[], joined: string, keys: readonly string[]): number {
+  return keys.filter((key) => mentions(tokens, joined, key)).length;
 }
 
 export function partLabel(lang: Lang, topic: TopicCode, part: string): string {
@@ -38,22 +38,22 @@ export function matchRightsChoice(lang: Lang, topic: TopicCode, text: string): R
   const joined = matchKey(text);
   if (!joined) return { kind: 'none' };
   const parts = partIds(topic);
-  for (const part of parts) if (matchKey(partLabel(lang, topic, part)) === joined) return { kind: 'part', part };
-  const check = selfCheckLabel(lang, topic);
-  if (check && matchKey(check) === joined) return { kind: 'selfcheck' };
-  if (matchKey(t(lang, 'rights:ui.backToMenu')) === joined) return { kind: 'back' };
-  if (tList(lang, 'rights:ui.backWords').some((w) => matchKey(w) === joined)) return { kind: 'back' };
+  for (const part of parts) if (tMatchKey(lang, `rights:topics.${topic}.parts.${part}.label`) === joined) return { kind: 'part', part };
+  const check = topicEntry(topic).selfCheck === true;
+  if (check && tMatchKey(lang, `rights:topics.${topic}.selfCheckLabel`) === joined) return { kind: 'selfcheck' };
+  if (tMatchKey(lang, 'rights:ui.backToMenu') === joined) return { kind: 'back' };
+  if (tListMatchKeys(lang, 'rights:ui.backWords').includes(joined)) return { kind: 'back' };
 
   const tokens = joined.split(' ');
-  const aboutThisTopic = countMentions(tokens, joined, tList(lang, `rights:topics.${topic}.words`)) > 0;
+  const aboutThisTopic = countMentions(tokens, joined, tListMatchKeys(lang, `rights:topics.${topic}.words`)) > 0;
   // KLAGE is left out: "uenig i vedtaket" inside a topic is about that topic's own appeal part.
-  const aboutOther = TOPIC_CODES.some((other) => other !== topic && other !== 'KLAGE' && countMentions(tokens, joined, tList(lang, `rights:topics.${other}.words`)) > 0);
+  const aboutOther = TOPIC_CODES.some((other) => other !== topic && other !== 'KLAGE' && countMentions(tokens, joined, tListMatchKeys(lang, `rights:topics.${other}.words`)) > 0);
   if (aboutOther && !aboutThisTopic) return { kind: 'none' };
 
-  if (check && countMentions(tokens, joined, tList(lang, 'rights:ui.selfCheckWords')) > 0) return { kind: 'selfcheck' };
+  if (check && countMentions(tokens, joined, tListMatchKeys(lang, 'rights:ui.selfCheckWords')) > 0) return { kind: 'selfcheck' };
   let best: { part: string; score: number } | undefined;
   for (const part of parts) {
-    const score = countMentions(tokens, joined, tList(lang, `rights:topics.${topic}.parts.${part}.words`));
+    const score = countMentions(tokens, joined, tListMatchKeys(lang, `rights:topics.${topic}.parts.${part}.words`));
     if (score > 0 && (!best || score > best.score)) best = { part, score };
   }
   return best ? { kind: 'part', part: best.part } : { kind: 'none' };

@@ -1,7 +1,7 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { matchKey } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
-import { t } from '../i18n.js';
+import { t, tMatchKey } from '../i18n.js';
 
 /** The main choices, in the order they are shown. */
 export const MENU_ACTIONS = ['triage', 'emergency', 'aap', 'kvp', 'money', 'followUp', 'appeal', 'human'] as const;
@@ -33,7 +33,7 @@ export function matchMenuLabel(text: string): MenuAction | undefined {
   const wanted = matchKey(text);
   for (const lang of LANGUAGES) {
     for (const action of MENU_ACTIONS) {
-      if (matchKey(menuLabel(lang, action)) === wanted) return action;
+      if (tMatchKey(lang, `menu.${action}`) === wanted) return action;
     }
   }
   return undefined;

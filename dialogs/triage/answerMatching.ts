@@ -1,7 +1,7 @@
 import { matchKey } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { numbersInWords, type Question } from '../../core/triage/index.js';
-import { hasText, t, tList } from '../i18n.js';
+import { hasText, t, tListMatchKeys, tMatchKey } from '../i18n.js';
 
 /** Lists of free-text words in locales/<lang>/triage.json (words.<list>). */
 export type WordList = 'yes' | 'no' | 'dontKnow' | 'skip' | 'back' | 'done' | 'change' | 'showResult';
@@ -14,28 +14,30 @@ function langsFrom(lang: Lang): Lang[] {
   return [lang, ...LANGUAGES.filter((l) => l !== lang)];
 }
 
-function words(lang: Lang, list: WordList): string[] {
-  return tList(lang, `triage:words.${list}`);
+/** The list's words in matchKey form. */
+function wordKeys(lang: Lang, list: WordList): readonly string[] {
+  return tListMatchKeys(lang, `triage:words.${list}`);
 }
 
 /** True when the whole message is one of the words in the list (in any language). */
 export function isWord(lang: Lang, text: string, list: WordList): boolean {
   const wanted = matchKey(text);
-  return wanted.length > 0 && langsFrom(lang).some((l) => words(l, list).some((w) => matchKey(w) === wanted));
+  return wanted.length > 0 && langsFrom(lang).some((l) => wordKeys(l, list).includes(wanted));
 }
 
 export function optionLabel(lang: Lang, question: Question, code: string): string {
   return t(lang, `${question.optionKeyPrefix}.${code}`);
 }
 
+/** The option's label, synonyms and yes/no words, in matchKey form. */
 function optionPhrases(lang: Lang, question: Question, code: string): string[] {
   const synonymsKey = `triage:synonyms.${question.id}.${code}`;
   const generic = GENERIC_WORDS[code];
   return [
-    optionLabel(lang, question, code),
-    ...(hasText(lang, synonymsKey) ? tList(lang, synonymsKey) : []),
-    ...(generic ? words(lang, generic) : []),
-  ].map(matchKey).filter((p) => p.length > 0);
+    tMatchKey(lang, `${question.optionKeyPrefix}.${code}`),
+    ...(hasText(lang, synonymsKey) ? tListMatchKeys(lang, synonymsKey) : []),
+    ...(generic ? wordKeys(lang, generic) : []),
+  ].filter((p) => p.length > 0);
 }
 
 /** The option whose label, synonym or yes/no word is the whole message. */

@@ -3,7 +3,7 @@ import type { Lang } from '../../core/language.js';
 import {
   REASON_CODES, questionById, questionBank, type Answers, type Assessment, type Question, type QuestionId, type ReasonCode, type RightCode,
 } from '../../core/triage/index.js';
-import { t } from '../i18n.js';
+import { t, tMatchKey } from '../i18n.js';
 import { matchKey } from '../../core/normalize.js';
 import { optionLabel } from './answerMatching.js';
 
@@ -87,8 +87,8 @@ export function questionForLabel(lang: Lang, answers: Answers, text: string): Qu
   if (!wanted) return undefined;
   const candidates = answeredQuestions(answers);
   return (
-    candidates.find((q) => matchKey(t(lang, q.labelKey)) === wanted) ??
-    candidates.find((q) => wanted.length >= 4 && matchKey(t(lang, q.labelKey)).includes(wanted))
+    candidates.find((q) => tMatchKey(lang, q.labelKey) === wanted) ??
+    candidates.find((q) => wanted.length >= 4 && tMatchKey(lang, q.labelKey).includes(wanted))
   );
 }
 

@@ -7,7 +7,7 @@ import {
   assess, nextQuestion, pruneAnswers, questionBank, questionById, type Answers, type Assessment, type Question, type QuestionId, type RightCode,
 } from '../../core/triage/index.js';
 import { markUnhandled, turnData, turnLang, type OpenQuestionDialog } from '../context.js';
-import { t } from '../i18n.js';
+import { t, tMatchKey } from '../i18n.js';
 import { matchKey } from '../../core/normalize.js';
 import { exactOption, isWord, optionsInText, parseAge } from './answerMatching.js';
 import {
@@ -271,13 +271,13 @@ class TriageFlow extends Dialog {
   }
 
   private async onReview(ctx: TurnContext, state: TriageState, lang: Lang, text: string): Promise<void> {
-    if (isWord(lang, text, 'showResult') || isWord(lang, text, 'yes') || matchKey(text) === matchKey(t(lang, 'triage:buttons.showResult'))) {
+    if (isWord(lang, text, 'showResult') || isWord(lang, text, 'yes') || matchKey(text) === tMatchKey(lang, 'triage:buttons.showResult')) {
       await this.showResult(ctx, state, lang);
       return;
     }
     const direct = questionForLabel(lang, state.answers, text);
     if (direct) return this.changeQuestion(ctx, state, lang, direct);
-    if (isWord(lang, text, 'change') || isWord(lang, text, 'no') || matchKey(text) === matchKey(t(lang, 'triage:buttons.change'))) {
+    if (isWord(lang, text, 'change') || isWord(lang, text, 'no') || matchKey(text) === tMatchKey(lang, 'triage:buttons.change')) {
       state.phase = 'pickChange';
       await this.ask(ctx, state, lang);
       return;
