@@ -6,7 +6,7 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { urgentSignalsIn, type UrgentSignal } from '../../core/handoff/urgentSignals.js';
 import { isLang, langFromLocale, type Lang } from '../../core/language.js';
 import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type OpenQuestionDialog } from '../context.js';
@@ -19,6 +19,8 @@ import { routeForIntent, routeForMenu, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
 
 const HANDOFF_FLOW_ID = 'handoff';
+/** The turn-state key DialogStateManager (botbuilder-dialogs 4.23) reads its configuration from. */
+const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
 /** Flows that ask an open question say so (see OpenQuestionDialog in dialogs/context.ts). */
 function awaitsFreeText(dc: DialogContext): boolean {
@@ -93,6 +95,20 @@ export class VeiviserBot {
     this.hooks = options.hooks ?? {};
   }
 
+  /**
+   * botbuilder-dialogs builds its memory-scope configuration again on every turn (component
+   * registry, zod checks; a tenth of a turn's CPU) unless it finds one in turn state under this
+   * key; DialogManager keeps one for all turns the same way. The scopes hold no state of their own.
+   */
+  private stateConfiguration: DialogStateManagerConfiguration | undefined;
+
+  private async dialogContext(ctx: TurnContext): Promise<DialogContext> {
+    if (this.stateConfiguration) ctx.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, this.stateConfiguration);
+    const dc = await this.dialogs.createContext(ctx);
+    this.stateConfiguration ??= dc.state.configuration;
+    return dc;
+  }
+
   async onMembersAdded(ctx: TurnContext): Promise<void> {
     const added = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
     if (added.length === 0) return;
@@ -125,7 +141,7 @@ export class VeiviserBot {
         return;
       }
       if (text) await this.redact(ctx, data, text);
-      const dc = await this.dialogs.createContext(ctx);
+      const dc = await this.dialogContext(ctx);
       // Deleting the conversation is the user's right in every state, also with a veileder on it.
       const deleting = matchGlobalCommand(ctx.activity.text ?? '') === 'delete' || dc.activeDialog?.id === PRIVACY_DELETE_DIALOG_ID;
       if (!deleting && this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
