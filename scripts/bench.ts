@@ -1,27 +1,24 @@
 /**
- * npm run --silent bench -- [--json] [--conversations N] [--turns N] [--stored N] [--store lowdb|postgres] [--think-ms N]
+ * npm run --silent bench -- [--json] [--conversations N] [--turns N] [--stored N] [--store lowdb|postgres] [--think-ms N] [--warmup N] [--rounds N]
  *
  * The citizens behave like people: each reads the answer before writing again (--think-ms, 1 s on
  * average). With --think-ms 0 every citizen fires its next message the moment the last one is
  * answered, which measures saturation throughput rather than the latency a person sees.
- * Drives simulated citizens over the local Direct Line HTTP endpoint of a real Veiviser server,
- * then does the same against a trivial echo bot on the same server code and adapter, and prints
- * latency per turn (a POST returns when the bot's turn is done), throughput and memory.
- * The client runs in this same process, on the server's event loop (its CPU counts against both
- * bots alike). startupMs is a restart on a DATA_DIR that has been started once; firstStartupMs is
+ * Drives simulated citizens over the local Direct Line HTTP endpoint of a real Veiviser server and
+ * of a trivial echo bot on the same server code and adapter, and prints latency per turn (a POST
+ * returns when the bot's turn is done), throughput and memory. Both are warmed up alike (--warmup
+ * turns each), then measured in alternating rounds (--rounds; each round has its share of --turns).
+ * Each server runs the compiled code (built by prebench) in a process of its own
+ * (scripts/benchServer.ts), as `npm start` does; the client runs here. rssMb is the largest server
+ * process's. startupMs is a restart on a DATA_DIR that has been started once; firstStartupMs is
  * the very first start, which also trains and caches the intent classifier.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { TurnContext } from 'botbuilder';
-import { pino } from 'pino';
-import { composeParts } from '../bot/compose.js';
-import { loadConfig } from '../bot/config.js';
-import { startServer, type RunningServer } from '../bot/server.js';
 
 const MESSAGES = [
   'hei',
@@ -85,15 +82,42 @@ async function citizen(base: string, turns: number, offset: number, thinkMs: num
   return latencies;
 }
 
-async function drive(servers: RunningServer[], conversations: number, turns: number, stored: number, thinkMs: number): Promise<Figures> {
-  // Warm-up: JIT, classifier caches, first file writes; not measured.
-  await Promise.all(Array.from({ length: 10 }, (_, i) => citizen(`${servers[i % servers.length]!.url}/v3/directline`, MESSAGES.length, i, 0)));
+/**
+ * Warm-up, not measured: `turns` messages from 10 citizens at a time, no reading pauses, spread
+ * over the instances. A server runs for days; until V8 has optimised its hot code (a few thousand
+ * turns for the bot, a few hundred for the echo, which has little code) a turn costs up to twice
+ * the CPU it costs later, so a short warm-up measures a server just started, not the one citizens meet.
+ */
+async function warmUp(servers: BenchServer[], turns: number): Promise<void> {
+  const perCitizen = MESSAGES.length;
+  const citizens = Math.ceil(turns / perCitizen);
+  let next = 0;
+  const worker = async () => {
+    while (next < citizens) {
+      const i = next++;
+      await citizen(`${servers[i % servers.length]!.url}/v3/directline`, perCitizen, i, 0);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(10, citizens) }, worker));
+}
+
+interface Phase {
+  latencies: number[];
+  seconds: number;
+}
+
+/** `conversations` citizens at once, `turns` messages each, spread over the instances. */
+async function measure(servers: BenchServer[], conversations: number, turns: number, thinkMs: number): Promise<Phase> {
   const started = performance.now();
   const all = await Promise.all(
     Array.from({ length: conversations }, (_, i) => citizen(`${servers[i % servers.length]!.url}/v3/directline`, turns, i, thinkMs)),
   );
-  const seconds = (performance.now() - started) / 1000;
-  const latencies = all.flat().sort((a, b) => a - b);
+  return { latencies: all.flat(), seconds: (performance.now() - started) / 1000 };
+}
+
+function figures(phases: Phase[], conversations: number, rssMb: number, stored: number): Figures {
+  const latencies = phases.flatMap((p) => p.latencies).sort((a, b) => a - b);
+  const seconds = phases.reduce((sum, p) => sum + p.seconds, 0);
   return {
     conversations,
     turns: latencies.length,
@@ -101,25 +125,9 @@ async function drive(servers: RunningServer[], conversations: number, turns: num
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
     turnsPerSecond: Math.round((latencies.length / seconds) * 10) / 10,
-    rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+    rssMb,
     storedConversations: stored,
   };
-}
-
-/** Conversation state as the bot stores it, so the store holds `count` realistic conversations. */
-async function prefill(storage: { write(changes: Record<string, unknown>): Promise<void> }, count: number): Promise<void> {
-  const batch = 200;
-  for (let from = 0; from < count; from += batch) {
-    const changes: Record<string, unknown> = {};
-    for (let i = from; i < Math.min(count, from + batch); i++) {
-      changes[`directline/veiviser/conversations/bench-stored-${i}`] = {
-        veiviser: { lang: 'nb', topicsExplained: ['AAP'], misses: 0, welcomed: true, request: 'Jeg trenger hjelp til å finne jobb' },
-        dialogState: { dialogStack: [] },
-        eTag: '*',
-      };
-    }
-    await storage.write(changes);
-  }
 }
 
 /**
@@ -140,7 +148,7 @@ async function measureStartups(store: string): Promise<{ firstStartupMs: number;
 
 async function measureStartup(store: string, dataDir: string): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, VEILEDER_TOKEN: 'bench-veileder-token-000000', LOG_LEVEL: 'warn' };
-  if (store === 'postgres') env.DATABASE_URL = process.env.PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  if (store === 'postgres') env.DATABASE_URL = databaseUrl();
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/bot/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
@@ -164,21 +172,46 @@ async function measureStartup(store: string, dataDir: string): Promise<number> {
   }
 }
 
-const echo = async (ctx: TurnContext) => {
-  if (ctx.activity.type === 'message') await ctx.sendActivity(`echo: ${ctx.activity.text ?? ''}`);
-};
+interface BenchServer {
+  url: string;
+  rssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
 
-async function startInstances(store: string, dataDir: string, echoOnly: boolean, instances: number): Promise<RunningServer[]> {
-  const env: Record<string, string> = { PORT: '0', DATA_DIR: dataDir, OPENING_HOURS: 'always', VEILEDER_TOKEN: 'bench-veileder-token-000000' };
-  if (store === 'postgres') env.DATABASE_URL = process.env.PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const config = loadConfig(env);
-  const log = pino({ level: 'silent' });
-  const servers: RunningServer[] = [];
-  for (let i = 0; i < instances; i++) {
-    const parts = await composeParts(config, { log, rateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
-    servers.push(await startServer(config, { ...parts, log, turnLogic: echoOnly ? echo : undefined }));
-  }
-  return servers;
+function databaseUrl(): string {
+  return process.env.PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+/** Forks one server (scripts/benchServer.ts, compiled) and waits until it listens and is filled. */
+async function startBenchServer(store: string, dataDir: string, echoOnly: boolean, stored: number): Promise<BenchServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, BENCH_ECHO: echoOnly ? '1' : '0', BENCH_STORED: String(stored) };
+  if (store === 'postgres') env.DATABASE_URL = databaseUrl();
+  else delete env.DATABASE_URL;
+  const child: ChildProcess = fork('dist/scripts/benchServer.js', [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.on('message', (message: { ready?: string }) => {
+      if (message.ready) resolve(message.ready);
+    });
+    child.once('exit', (code) => reject(new Error(`a bench server exited with ${code} before it was ready`)));
+  });
+  return {
+    url,
+    rssMb: () =>
+      new Promise<number>((resolve) => {
+        const onMessage = (message: { rssMb?: number }) => {
+          if (message.rssMb === undefined) return;
+          child.off('message', onMessage);
+          resolve(message.rssMb);
+        };
+        child.on('message', onMessage);
+        child.send('rss');
+      }),
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -190,6 +223,8 @@ async function main(): Promise<void> {
       stored: { type: 'string', default: '0' },
       store: { type: 'string', default: 'lowdb' },
       'think-ms': { type: 'string', default: '1000' },
+      warmup: { type: 'string', default: '3000' },
+      rounds: { type: 'string', default: '2' },
     },
   });
   const conversations = Number(values.conversations);
@@ -197,28 +232,52 @@ async function main(): Promise<void> {
   const stored = Number(values.stored);
   const store = values.store!;
   const thinkMs = Number(values['think-ms']);
-  if (![conversations, turns, stored, thinkMs].every((n) => Number.isInteger(n) && n >= 0) || conversations < 1 || turns < 1) {
-    throw new Error('--conversations and --turns must be whole numbers above 0, --stored 0 or more');
+  const warmupTurns = Number(values.warmup);
+  const rounds = Math.min(Number(values.rounds), turns);
+  if (![conversations, turns, stored, thinkMs, warmupTurns, rounds].every((n) => Number.isInteger(n) && n >= 0) || conversations < 1 || turns < 1 || rounds < 1) {
+    throw new Error('--conversations, --turns and --rounds must be whole numbers above 0, --stored, --think-ms and --warmup 0 or more');
   }
   if (store !== 'lowdb' && store !== 'postgres') throw new Error('--store must be lowdb or postgres');
   const instances = store === 'postgres' ? 2 : 1;
 
-  const run = async (echoOnly: boolean): Promise<Figures> => {
+  const start = async (echoOnly: boolean) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-bench-'));
-    const servers = await startInstances(store, dataDir, echoOnly, instances);
-    try {
-      await prefill(servers[0]!.storage, stored);
-      return await drive(servers, conversations, turns, stored, thinkMs);
-    } finally {
-      for (const s of servers) await s.close(1000);
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    // The first instance fills the store before the second starts, so it is filled once.
+    const servers = [await startBenchServer(store, dataDir, echoOnly, stored)];
+    while (servers.length < instances) servers.push(await startBenchServer(store, dataDir, echoOnly, 0));
+    return { servers, dataDir, phases: [] as Phase[] };
+  };
+  const stop = async (side: { servers: BenchServer[]; dataDir: string }) => {
+    for (const s of side.servers) await s.stop();
+    rmSync(side.dataDir, { recursive: true, force: true });
   };
 
   const { firstStartupMs, startupMs } = await measureStartups(store);
-  const baseline = await run(true);
-  const veiviser = await run(false);
-  const result = { store, instances, thinkMs, startupMs, firstStartupMs, ...veiviser, baseline, ratioP50: Math.round((veiviser.p50Ms / Math.max(baseline.p50Ms, 0.01)) * 100) / 100 };
+  // Echo and bot run side by side, warmed alike, and are measured in turns (echo, bot, echo, bot…),
+  // never at the same time: a machine that slows down for a while slows both, not only one.
+  const echoSide = await start(true);
+  const botSide = await start(false).catch(async (error: unknown) => {
+    await stop(echoSide);
+    throw error;
+  });
+  let baseline: Figures;
+  let veiviser: Figures;
+  try {
+    await warmUp(echoSide.servers, warmupTurns);
+    await warmUp(botSide.servers, warmupTurns);
+    for (let round = 0; round < rounds; round++) {
+      const turnsThisRound = Math.floor(turns / rounds) + (round < turns % rounds ? 1 : 0);
+      echoSide.phases.push(await measure(echoSide.servers, conversations, turnsThisRound, thinkMs));
+      botSide.phases.push(await measure(botSide.servers, conversations, turnsThisRound, thinkMs));
+    }
+    const rss = async (servers: BenchServer[]) => Math.max(...(await Promise.all(servers.map((s) => s.rssMb()))));
+    baseline = figures(echoSide.phases, conversations, await rss(echoSide.servers), stored);
+    veiviser = figures(botSide.phases, conversations, await rss(botSide.servers), stored);
+  } finally {
+    await stop(echoSide);
+    await stop(botSide);
+  }
+  const result = { store, instances, thinkMs, warmupTurns, rounds, startupMs, firstStartupMs, ...veiviser, baseline, ratioP50: Math.round((veiviser.p50Ms / Math.max(baseline.p50Ms, 0.01)) * 100) / 100 };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
