@@ -143,9 +143,10 @@ export class RecordDirectLineStore implements DirectLineStore {
 
   async appendActivity(conversationId: string, activity: Partial<Activity>): Promise<LoggedActivity> {
     const { record, state } = await this.#require(conversationId);
-    const stored = JSON.parse(JSON.stringify(activity)) as Partial<Activity>;
+    const text = JSON.stringify(activity);
+    const stored = JSON.parse(text) as Partial<Activity>;
     // Without an id, subscribers give it the one the log does (activityId of the watermark).
-    const size = Buffer.byteLength(JSON.stringify(stored)) + (stored.id === undefined ? Buffer.byteLength(activityId(conversationId, 0)) + 16 : 0);
+    const size = Buffer.byteLength(text) + (stored.id === undefined ? Buffer.byteLength(activityId(conversationId, 0)) + 16 : 0);
     const note: Note = size <= INLINE_BYTES ? { a: stored } : {};
     const seq = await this.#records.appendLog<LogData>(conversationId, DIRECTLINE_LOG, { a: stored }, undefined, { channel: channel(conversationId), message: { ...note } });
     const logged: LoggedActivity = { activity: { ...stored, id: stored.id ?? activityId(conversationId, seq) }, watermark: seq };

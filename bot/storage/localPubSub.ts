@@ -28,6 +28,9 @@ export class LocalPubSub {
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
+    // Nobody here listens (no page open on this conversation): nothing to copy. One who subscribes
+    // later reads the log from its watermark, as after a NOTIFY it missed.
+    if (!this.#channels.get(channel)?.size) return;
     const copy: unknown = JSON.parse(JSON.stringify(message ?? null));
     setImmediate(() => this.deliver(channel, copy));
   }
