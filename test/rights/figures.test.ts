@@ -13,6 +13,15 @@ describe('rights figures: the value in force on a date', () => {
     assert.equal(osloDate(new Date('2026-12-31T23:30:00Z')), '2027-01-01');
   });
 
+  it('turns the date at midnight to the millisecond, also when asked twice in the last minute of a day', () => {
+    assert.equal(osloDate(new Date('2026-10-24T21:59:00.000Z')), '2026-10-24');
+    assert.equal(osloDate(new Date('2026-10-24T21:59:59.999Z')), '2026-10-24');
+    assert.equal(osloDate(new Date('2026-10-24T22:00:00.000Z')), '2026-10-25');
+    // After the change to winter time (25 October 2026), midnight in Oslo is 23:00 UTC.
+    assert.equal(osloDate(new Date('2026-10-25T22:59:59.999Z')), '2026-10-25');
+    assert.equal(osloDate(new Date('2026-10-25T23:00:00.000Z')), '2026-10-26');
+  });
+
   it('finds the next yearly renewal date', () => {
     assert.equal(nextMonthDay('2026-05-01', '05-01'), '2027-05-01');
     assert.equal(nextMonthDay('2026-01-01', '05-01'), '2026-05-01');
