@@ -50,12 +50,14 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
       onError: config.onError,
       ...common,
     });
-    const storage = new TurnSafeStorage(new LowdbStorage({ dir: join(config.dataDir, 'state'), keepExpired: (c) => records.hasOpenHandoff(c), ...common }));
+    const state = new LowdbStorage({ dir: join(config.dataDir, 'state'), keepExpired: (c) => records.hasOpenHandoff(c), ...common });
+    const storage = new TurnSafeStorage(state);
     return {
       storage,
       records,
       backend: 'lowdb',
       close: async () => {
+        await state.close();
         await records.close();
         await unlock();
       },

@@ -3,7 +3,8 @@ import { rmdir } from 'node:fs/promises';
 import type { StoreItems } from 'botbuilder';
 import { expiryFrom, isExpired } from '../../core/retention/index.js';
 import { conversationOfKey, eTagConflict, type ConversationStorage, type KeepExpired } from './conversationStorage.js';
-import { hashName, join, listNames, readJson, readText, removeDir, removeFile, writeTextIn } from './jsonFiles.js';
+import { AppendHandles } from './appendHandles.js';
+import { hashName, join, listNames, readText, removeDir, removeFile, writeTextIn } from './jsonFiles.js';
 import { KeyedLock } from './keyedLock.js';
 import { LruMap } from './lruMap.js';
 
@@ -25,12 +26,47 @@ export interface LowdbStorageOptions {
 }
 
 const NO_CONVERSATION = '_';
+/** A state file is rewritten to its latest version after this many appended versions. */
+const COMPACT_AFTER = 16;
 
 /**
- * botbuilder Storage on lowdb: one small JSON file per key, in a folder per conversation, so a
+ * The newest version in a state file: the last line that parses and names the key. Each version
+ * is appended as a line that starts with a newline, so a line torn by a kill mid-write (never
+ * acknowledged) is skipped and the version before it counts. A file written whole (compacted, or
+ * by an older Veiviser) is one line.
+ */
+function newestVersion(text: string, key: string): string | null {
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (!line) continue;
+    try {
+      if ((JSON.parse(line) as Partial<Envelope>).key === key) return line;
+    } catch {
+      // torn line
+    }
+  }
+  return null;
+}
+
+function keyOfFile(text: string): string | undefined {
+  const first = text.split('\n').find((line) => line.length > 0);
+  try {
+    return first === undefined ? undefined : (JSON.parse(first) as Partial<Envelope>).key;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * botbuilder Storage on lowdb: one small file per key, in a folder per conversation, so a
  * write costs the same however many conversations there are, and deleting a conversation removes
- * one folder. eTags follow MemoryStorage exactly. One process only: the lock is in memory, and
- * so is a write-through cache of the files' text (null: known to be missing), which the process
+ * one folder. A write appends the new version as a line to the key's file through a descriptor
+ * kept open (one write, no new file, no rename: the state write was most of a turn's file work);
+ * every COMPACT_AFTER versions, and on a key's first write in this process, the file is replaced
+ * whole with its newest version (lowdb's adapter: temp file and rename), so files stay small.
+ * eTags follow MemoryStorage exactly. One process only: the lock is in memory, and so is a
+ * write-through cache of the newest version's text (null: known to be missing), which the process
  * lock makes safe. The cache holds text, not objects, so a caller's changes never leak into it.
  */
 export class LowdbStorage implements ConversationStorage {
@@ -40,6 +76,9 @@ export class LowdbStorage implements ConversationStorage {
   readonly #lock = new KeyedLock();
   readonly #keepExpired: KeepExpired;
   readonly #cache: LruMap<string, string | null>;
+  readonly #handles = new AppendHandles(256);
+  /** Versions appended to each file since it was last written whole in this process. */
+  readonly #appended = new Map<string, number>();
 
   constructor(options: LowdbStorageOptions) {
     this.#dir = options.dir;
@@ -60,7 +99,8 @@ export class LowdbStorage implements ConversationStorage {
   async #text(key: string): Promise<string | null> {
     const cached = this.#cache.get(key);
     if (cached !== undefined) return cached;
-    const text = (await readText(this.#path(key))) ?? null;
+    const file = await readText(this.#path(key));
+    const text = file === undefined ? null : newestVersion(file, key);
     this.#cache.set(key, text);
     return text;
   }
@@ -105,11 +145,21 @@ export class LowdbStorage implements ConversationStorage {
             item: { ...(next as object), eTag: randomUUID() },
           };
           const text = JSON.stringify(envelope);
+          const path = this.#path(key);
+          const appended = this.#appended.get(path);
           try {
-            await writeTextIn(this.#path(key), text);
+            if (appended === undefined || appended >= COMPACT_AFTER || current === undefined) {
+              await this.#handles.forget(path);
+              await writeTextIn(path, text);
+              this.#appended.set(path, 0);
+            } else {
+              await this.#handles.append(path, `\n${text}`);
+              this.#appended.set(path, appended + 1);
+            }
           } catch (error) {
-            // The file may or may not have been replaced: read it again next time.
+            // The file may or may not have the new version: read it again, and write it whole, next time.
             this.#cache.delete(key);
+            this.#appended.delete(path);
             throw error;
           }
           this.#cache.set(key, text);
@@ -123,7 +173,10 @@ export class LowdbStorage implements ConversationStorage {
       keys.map((key) =>
         this.#lock.run(key, async () => {
           this.#cache.delete(key);
-          await removeFile(this.#path(key));
+          const path = this.#path(key);
+          await this.#handles.forget(path);
+          this.#appended.delete(path);
+          await removeFile(path);
           this.#cache.set(key, null);
         }),
       ),
@@ -134,8 +187,22 @@ export class LowdbStorage implements ConversationStorage {
     const folder = this.#folder(conversationId);
     const count = (await listNames(folder)).length;
     for (const key of [...this.#cache.keys()]) if (conversationOfKey(key) === conversationId) this.#cache.delete(key);
+    await this.#handles.forgetUnder(folder);
+    for (const path of [...this.#appended.keys()]) if (path.startsWith(`${folder}/`)) this.#appended.delete(path);
     await removeDir(folder);
     return count;
+  }
+
+  async #newestInFile(path: string): Promise<Envelope | undefined> {
+    const file = await readText(path).catch(() => undefined);
+    const key = file === undefined ? undefined : keyOfFile(file);
+    const line = key === undefined ? null : newestVersion(file!, key);
+    return line === null ? undefined : (JSON.parse(line) as Envelope);
+  }
+
+  /** Closes the files kept open for appending (the store is closing). */
+  async close(): Promise<void> {
+    await this.#handles.forgetAll();
   }
 
   async sweepExpired(now: Date, keep: ReadonlySet<string>): Promise<number> {
@@ -143,14 +210,16 @@ export class LowdbStorage implements ConversationStorage {
     for (const folder of await listNames(this.#dir)) {
       for (const name of await listNames(join(this.#dir, folder))) {
         const path = join(this.#dir, folder, name);
-        const envelope = await readJson<Envelope>(path).catch(() => undefined);
+        const envelope = await this.#newestInFile(path);
         if (!envelope || !isExpired(envelope.expiresAt, now)) continue;
         if (envelope.conversationId && keep.has(envelope.conversationId)) continue;
         const gone = await this.#lock.run(envelope.key, async () => {
           // Re-check under the lock: a turn may have written it since.
-          const fresh = await readJson<Envelope>(path);
+          const fresh = await this.#newestInFile(path);
           if (!fresh || !isExpired(fresh.expiresAt, now)) return false;
           this.#cache.delete(envelope.key);
+          await this.#handles.forget(path);
+          this.#appended.delete(path);
           return removeFile(path);
         });
         if (gone) removed++;
