@@ -71,6 +71,22 @@ export function clearUnhandled(ctx: TurnContext): void {
   ctx.turnState.delete(UNHANDLED_KEY);
 }
 
+const TRANSCRIPT_WRITES_KEY = Symbol('transcriptWrites');
+
+/**
+ * The transcript middleware writes the user's message while the turn runs (a round trip less on
+ * PostgreSQL) and registers here how to wait for its writes so far.
+ */
+export function setTranscriptWrites(ctx: TurnContext, settled: () => Promise<void>): void {
+  ctx.turnState.set(TRANSCRIPT_WRITES_KEY, settled);
+}
+
+/** Waits until this turn's transcript writes so far are stored: call before deleting the transcript. */
+export async function transcriptWritesSettled(ctx: TurnContext): Promise<void> {
+  const settled = ctx.turnState.get(TRANSCRIPT_WRITES_KEY) as (() => Promise<void>) | undefined;
+  if (settled) await settled();
+}
+
 /**
  * A flow that is waiting for the user's own words (an open question, such as "what do you want
  * help with?") reports it, so the root can give that text to the flow even after the crisis

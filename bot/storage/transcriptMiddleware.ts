@@ -1,5 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { langFromLocale } from '../../core/language.js';
+import { setTranscriptWrites } from '../../dialogs/context.js';
 import { redactFor } from '../../dialogs/privacy/index.js';
 import type { RecordStore } from './recordStore.js';
 
@@ -29,21 +30,27 @@ export function transcriptMiddleware(records: Pick<RecordStore, 'appendTranscrip
       const conversationId = ctx.activity.conversation?.id;
       if (!conversationId || options.skip?.(ctx)) return next();
       const text = ctx.activity.type === ActivityTypes.Message ? ctx.activity.text?.trim() : undefined;
-      if (text) await append(conversationId, 'user', redactFor(text, langFromLocale(ctx.activity.locale)).text);
+      // The user's message is written while the turn runs (on PostgreSQL a round trip less before
+      // the answer); the bot's replies are chained after it, so the transcript keeps the order.
+      let writes: Promise<void> = text ? append(conversationId, 'user', redactFor(text, langFromLocale(ctx.activity.locale)).text) : Promise.resolve();
+      setTranscriptWrites(ctx, () => writes);
       ctx.onSendActivities(async (_ctx, activities, sendNext) => {
         const texts = activities.flatMap((a) => (a.type === ActivityTypes.Message && a.text ? [a.text] : []));
-        // Written while the activities are delivered (a round trip less per reply on PostgreSQL);
-        // in order among themselves, and done before the send returns, so before the next one.
-        const written = (async () => {
+        // Written while the activities are delivered, and done before the send returns.
+        const written = (writes = writes.then(async () => {
           for (const text of texts) await append(conversationId, 'bot', text);
-        })();
+        }));
         try {
           return await sendNext();
         } finally {
           await written;
         }
       });
-      await next();
+      try {
+        await next();
+      } finally {
+        await writes;
+      }
     },
   };
 }

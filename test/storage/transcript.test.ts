@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestAdapter } from 'botbuilder';
 import { createStores, transcriptMiddleware, type Stores } from '../../bot/storage/index.js';
+import { transcriptWritesSettled } from '../../dialogs/context.js';
 import { t } from '../../dialogs/i18n.js';
 
 describe('transcript middleware', () => {
@@ -43,6 +44,36 @@ describe('transcript middleware', () => {
     await adapter.send('hei').assertReply('en').assertReply((a) => assert.equal(a.type, 'typing')).assertReply('to').assertReply('tre').startTest();
     const entries = await stores.records.readTranscript(adapter.conversation.conversation.id);
     assert.deepEqual(entries.map((e) => e.text), ['hei', 'en', 'to', 'tre']);
+  });
+
+  it('keeps the user before the reply when the user\'s line is slow to store, and a turn waits for both', async () => {
+    const slowUser = {
+      appendTranscript: async (conversationId: string, entry: { from: 'user' | 'bot'; text: string }) => {
+        if (entry.from === 'user') await new Promise((resolve) => setTimeout(resolve, 30));
+        return stores.records.appendTranscript(conversationId, entry);
+      },
+    };
+    const adapter = new TestAdapter(async (ctx) => {
+      await ctx.sendActivity(`svar på ${ctx.activity.text ?? ''}`);
+    }).use(transcriptMiddleware(slowUser));
+    await adapter.send('første').assertReply('svar på første').send('andre').assertReply('svar på andre').startTest();
+    const entries = await stores.records.readTranscript(adapter.conversation.conversation.id);
+    assert.deepEqual(entries.map((e) => e.text), ['første', 'svar på første', 'andre', 'svar på andre']);
+  });
+
+  it('lets a flow wait for the user\'s line of this turn before it deletes the transcript', async () => {
+    const slowUser = {
+      appendTranscript: async (conversationId: string, entry: { from: 'user' | 'bot'; text: string }) => {
+        if (entry.from === 'user') await new Promise((resolve) => setTimeout(resolve, 30));
+        return stores.records.appendTranscript(conversationId, entry);
+      },
+    };
+    const adapter = new TestAdapter(async (ctx) => {
+      await transcriptWritesSettled(ctx);
+      await stores.records.deleteConversation(ctx.activity.conversation.id);
+    }).use(transcriptMiddleware(slowUser));
+    await adapter.send('slett alt, mitt nummer er 15038512363').startTest();
+    assert.deepEqual(await stores.records.readTranscript(adapter.conversation.conversation.id), []);
   });
 
   it('never breaks a turn when the store fails, and reports it', async () => {
