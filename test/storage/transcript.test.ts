@@ -7,6 +7,16 @@ import { createStores, transcriptMiddleware, type Stores } from '../../bot/stora
 import { transcriptWritesSettled } from '../../dialogs/context.js';
 import { t } from '../../dialogs/i18n.js';
 
+/** The store, with the user's lines taking 30 ms to be written (as on a busy database). */
+function slowOnUserLines(stores: Stores) {
+  return {
+    appendTranscript: async (conversationId: string, entry: { from: 'user' | 'bot'; text: string }) => {
+      if (entry.from === 'user') await new Promise((resolve) => setTimeout(resolve, 30));
+      return stores.records.appendTranscript(conversationId, entry);
+    },
+  };
+}
+
 describe('transcript middleware', () => {
   let dir: string;
   let stores: Stores;
@@ -47,12 +57,7 @@ describe('transcript middleware', () => {
   });
 
   it('keeps the user before the reply when the user\'s line is slow to store, and a turn waits for both', async () => {
-    const slowUser = {
-      appendTranscript: async (conversationId: string, entry: { from: 'user' | 'bot'; text: string }) => {
-        if (entry.from === 'user') await new Promise((resolve) => setTimeout(resolve, 30));
-        return stores.records.appendTranscript(conversationId, entry);
-      },
-    };
+    const slowUser = slowOnUserLines(stores);
     const adapter = new TestAdapter(async (ctx) => {
       await ctx.sendActivity(`svar på ${ctx.activity.text ?? ''}`);
     }).use(transcriptMiddleware(slowUser));
@@ -62,12 +67,7 @@ describe('transcript middleware', () => {
   });
 
   it('lets a flow wait for the user\'s line of this turn before it deletes the transcript', async () => {
-    const slowUser = {
-      appendTranscript: async (conversationId: string, entry: { from: 'user' | 'bot'; text: string }) => {
-        if (entry.from === 'user') await new Promise((resolve) => setTimeout(resolve, 30));
-        return stores.records.appendTranscript(conversationId, entry);
-      },
-    };
+    const slowUser = slowOnUserLines(stores);
     const adapter = new TestAdapter(async (ctx) => {
       await transcriptWritesSettled(ctx);
       await stores.records.deleteConversation(ctx.activity.conversation.id);
