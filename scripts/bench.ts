@@ -19,6 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { uniqueSchemaName } from '../bot/storage/createStores.js';
 
 const MESSAGES = [
   'hei',
@@ -83,14 +85,14 @@ async function citizen(base: string, turns: number, offset: number, thinkMs: num
 }
 
 /**
- * Warm-up, not measured: `turns` messages from 10 citizens at a time, no reading pauses, spread
- * over the instances. A server runs for days; until V8 has optimised its hot code (a few thousand
+ * Warm-up, not measured: `turns` messages for each instance (it is each process's V8 that warms),
+ * from 10 citizens at a time, no reading pauses. A server runs for days; until V8 has optimised its hot code (a few thousand
  * turns for the bot, a few hundred for the echo, which has little code) a turn costs up to twice
  * the CPU it costs later, so a short warm-up measures a server just started, not the one citizens meet.
  */
 async function warmUp(servers: BenchServer[], turns: number): Promise<void> {
   const perCitizen = MESSAGES.length;
-  const citizens = Math.ceil(turns / perCitizen);
+  const citizens = Math.ceil((turns * servers.length) / perCitizen);
   let next = 0;
   const worker = async () => {
     while (next < citizens) {
@@ -139,16 +141,17 @@ function figures(phases: Phase[], conversations: number, rssMb: number, stored: 
 async function measureStartups(store: string): Promise<{ firstStartupMs: number; startupMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-bench-start-'));
   try {
-    const firstStartupMs = await measureStartup(store, dataDir);
-    return { firstStartupMs, startupMs: await measureStartup(store, dataDir) };
+    const url = store === 'postgres' ? freshDatabaseUrl() : '';
+    const firstStartupMs = await measureStartup(store, dataDir, url);
+    return { firstStartupMs, startupMs: await measureStartup(store, dataDir, url) };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function measureStartup(store: string, dataDir: string): Promise<number> {
+async function measureStartup(store: string, dataDir: string, databaseUrl: string): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, VEILEDER_TOKEN: 'bench-veileder-token-000000', LOG_LEVEL: 'warn' };
-  if (store === 'postgres') env.DATABASE_URL = databaseUrl();
+  if (store === 'postgres') env.DATABASE_URL = databaseUrl;
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/bot/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
@@ -182,10 +185,35 @@ function databaseUrl(): string {
   return process.env.PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 }
 
+/**
+ * Each run on PostgreSQL gets schemas of its own, dropped at the end: like lowdb's fresh DATA_DIR,
+ * so a run does not inherit the rows (and dead rows) of earlier runs, and --stored means what it says.
+ */
+const schemas: string[] = [];
+
+function freshDatabaseUrl(): string {
+  const schema = uniqueSchemaName('veiviser_bench');
+  schemas.push(schema);
+  const url = new URL(databaseUrl());
+  url.searchParams.set('schema', schema);
+  return url.toString();
+}
+
+async function dropSchemas(): Promise<void> {
+  if (!schemas.length) return;
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    for (const schema of schemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Forks one server (scripts/benchServer.ts, compiled) and waits until it listens and is filled. */
-async function startBenchServer(store: string, dataDir: string, echoOnly: boolean, stored: number): Promise<BenchServer> {
+async function startBenchServer(store: string, dataDir: string, databaseUrl: string, echoOnly: boolean, stored: number): Promise<BenchServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, BENCH_ECHO: echoOnly ? '1' : '0', BENCH_STORED: String(stored) };
-  if (store === 'postgres') env.DATABASE_URL = databaseUrl();
+  if (store === 'postgres') env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   const child: ChildProcess = fork('dist/scripts/benchServer.js', [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -243,8 +271,9 @@ async function main(): Promise<void> {
   const start = async (echoOnly: boolean) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-bench-'));
     // The first instance fills the store before the second starts, so it is filled once.
-    const servers = [await startBenchServer(store, dataDir, echoOnly, stored)];
-    while (servers.length < instances) servers.push(await startBenchServer(store, dataDir, echoOnly, 0));
+    const url = store === 'postgres' ? freshDatabaseUrl() : '';
+    const servers = [await startBenchServer(store, dataDir, url, echoOnly, stored)];
+    while (servers.length < instances) servers.push(await startBenchServer(store, dataDir, url, echoOnly, 0));
     return { servers, dataDir, phases: [] as Phase[] };
   };
   const stop = async (side: { servers: BenchServer[]; dataDir: string }) => {
@@ -290,7 +319,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+main()
+  .finally(() => dropSchemas())
+  .then(
   () => process.exit(0),
   (err: unknown) => {
     process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
