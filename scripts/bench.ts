@@ -141,17 +141,16 @@ function figures(phases: Phase[], conversations: number, rssMb: number, stored: 
 async function measureStartups(store: string): Promise<{ firstStartupMs: number; startupMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-bench-start-'));
   try {
-    const url = store === 'postgres' ? freshDatabaseUrl() : '';
-    const firstStartupMs = await measureStartup(store, dataDir, url);
-    return { firstStartupMs, startupMs: await measureStartup(store, dataDir, url) };
+    const pgUrl = store === 'postgres' ? freshDatabaseUrl() : undefined;
+    const firstStartupMs = await measureStartup(dataDir, pgUrl);
+    return { firstStartupMs, startupMs: await measureStartup(dataDir, pgUrl) };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function measureStartup(store: string, dataDir: string, databaseUrl: string): Promise<number> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, VEILEDER_TOKEN: 'bench-veileder-token-000000', LOG_LEVEL: 'warn' };
-  if (store === 'postgres') env.DATABASE_URL = databaseUrl;
+async function measureStartup(dataDir: string, pgUrl: string | undefined): Promise<number> {
+  const env: NodeJS.ProcessEnv = { ...serverEnv(dataDir, pgUrl), PORT: '0', VEILEDER_TOKEN: 'bench-veileder-token-000000', LOG_LEVEL: 'warn' };
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/bot/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
@@ -199,6 +198,14 @@ function freshDatabaseUrl(): string {
   return url.toString();
 }
 
+/** A server's environment: lowdb in dataDir, or PostgreSQL at pgUrl (never a DATABASE_URL the shell happens to have). */
+function serverEnv(dataDir: string, pgUrl: string | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  if (pgUrl) env.DATABASE_URL = pgUrl;
+  else delete env.DATABASE_URL;
+  return env;
+}
+
 async function dropSchemas(): Promise<void> {
   if (!schemas.length) return;
   const client = new pg.Client({ connectionString: databaseUrl() });
@@ -211,10 +218,8 @@ async function dropSchemas(): Promise<void> {
 }
 
 /** Forks one server (scripts/benchServer.ts, compiled) and waits until it listens and is filled. */
-async function startBenchServer(store: string, dataDir: string, databaseUrl: string, echoOnly: boolean, stored: number): Promise<BenchServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, BENCH_ECHO: echoOnly ? '1' : '0', BENCH_STORED: String(stored) };
-  if (store === 'postgres') env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
+async function startBenchServer(dataDir: string, pgUrl: string | undefined, echoOnly: boolean, stored: number): Promise<BenchServer> {
+  const env: NodeJS.ProcessEnv = { ...serverEnv(dataDir, pgUrl), BENCH_ECHO: echoOnly ? '1' : '0', BENCH_STORED: String(stored) };
   const child: ChildProcess = fork('dist/scripts/benchServer.js', [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -271,9 +276,9 @@ async function main(): Promise<void> {
   const start = async (echoOnly: boolean) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-bench-'));
     // The first instance fills the store before the second starts, so it is filled once.
-    const url = store === 'postgres' ? freshDatabaseUrl() : '';
-    const servers = [await startBenchServer(store, dataDir, url, echoOnly, stored)];
-    while (servers.length < instances) servers.push(await startBenchServer(store, dataDir, url, echoOnly, 0));
+    const pgUrl = store === 'postgres' ? freshDatabaseUrl() : undefined;
+    const servers = [await startBenchServer(dataDir, pgUrl, echoOnly, stored)];
+    while (servers.length < instances) servers.push(await startBenchServer(dataDir, pgUrl, echoOnly, 0));
     return { servers, dataDir, phases: [] as Phase[] };
   };
   const stop = async (side: { servers: BenchServer[]; dataDir: string }) => {
