@@ -42,18 +42,6 @@ function directLineContract(makeBackend: () => Promise<Backend>): void {
     assert.deepEqual((await store.activitiesAfter('long')).activities.map((a) => a.activity.text), ['m118', 'm119', 'm120']);
   });
 
-  it('keeps conversations apart and deletes one without touching the other', async () => {
-    await store.createConversation(record('a'));
-    await store.createConversation(record('b'));
-    await store.appendActivity('a', { type: 'message', text: 'for a' });
-    await store.appendActivity('b', { type: 'message', text: 'for b' });
-    await store.deleteConversation('a');
-    assert.equal(await store.getConversation('a'), undefined);
-    await assert.rejects(store.activitiesAfter('a'));
-    await assert.rejects(store.appendActivity('a', { type: 'message' }));
-    assert.deepEqual((await store.activitiesAfter('b')).activities.map((x) => x.activity.text), ['for b']);
-  });
-
   it('starts a conversation for exactly one caller, and refuses a taken id', async () => {
     await store.createConversation(record('a'));
     const results = await Promise.all([store.markStarted('a', 'x'), store.markStarted('a', 'y'), store.markStarted('a', 'z')]);
