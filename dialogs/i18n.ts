@@ -43,73 +43,43 @@ function i18n(): I18n {
 }
 
 /**
- * Texts without options, remembered: the resources are loaded once and never change while running,
- * and every turn compares what the user typed with dozens of button labels in three languages
- * (i18next's lookup was a fifth of the bot's CPU per turn).
+ * Look-ups without options are remembered per language and key: the resources are loaded once and
+ * never change while running, and every turn compares what the user typed with dozens of button
+ * labels in three languages (i18next's lookup was a fifth of the bot's CPU per turn).
  */
-const plainTexts = new Map<string, string>();
-const plainLists = new Map<string, readonly string[]>();
-const labelKeys = new Map<string, string>();
-const listKeys = new Map<string, readonly string[]>();
-const existing = new Map<string, boolean>();
+function remembered<T>(compute: (lang: Lang, key: string) => T): (lang: Lang, key: string) => T {
+  const known = new Map<string, T>();
+  return (lang, key) => {
+    const id = `${lang}:${key}`;
+    if (known.has(id)) return known.get(id) as T;
+    const value = compute(lang, key);
+    known.set(id, value);
+    return value;
+  };
+}
+
+const plainText = remembered((lang, key) => i18n().t(key, { lng: lang }) as string);
+const plainList = remembered((lang, key): readonly string[] => toList(i18n().t(key, { lng: lang, returnObjects: true })));
 
 /** Translates `key` ("namespace:path.to.key", or a key in `common`) into `lang`. */
 export function t(lang: Lang, key: string, options?: TOptions): string {
-  if (options !== undefined) return i18n().t(key, { ...options, lng: lang }) as string;
-  const id = `${lang}:${key}`;
-  let text = plainTexts.get(id);
-  if (text === undefined) {
-    text = i18n().t(key, { lng: lang }) as string;
-    plainTexts.set(id, text);
-  }
-  return text;
+  return options === undefined ? plainText(lang, key) : (i18n().t(key, { ...options, lng: lang }) as string);
 }
 
 /** Translates a key whose value is an array of strings (for lists and quick replies). */
 export function tList(lang: Lang, key: string, options?: TOptions): string[] {
-  if (options !== undefined) return toList(i18n().t(key, { ...options, lng: lang, returnObjects: true }));
-  const id = `${lang}:${key}`;
-  let list = plainLists.get(id);
-  if (list === undefined) {
-    list = toList(i18n().t(key, { lng: lang, returnObjects: true }));
-    plainLists.set(id, list);
-  }
-  return [...list];
+  return options === undefined ? [...plainList(lang, key)] : toList(i18n().t(key, { ...options, lng: lang, returnObjects: true }));
 }
 
 function toList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
-/** matchKey of a text (a button label), for comparing with what the user typed; remembered like t. */
-export function tMatchKey(lang: Lang, key: string): string {
-  const id = `${lang}:${key}`;
-  let folded = labelKeys.get(id);
-  if (folded === undefined) {
-    folded = matchKey(t(lang, key));
-    labelKeys.set(id, folded);
-  }
-  return folded;
-}
+/** matchKey of a text (a button label), for comparing with what the user typed. */
+export const tMatchKey = remembered((lang, key) => matchKey(t(lang, key)));
 
 /** True when the key exists in that language (used by flows that offer optional extras). */
-export function hasText(lang: Lang, key: string): boolean {
-  const id = `${lang}:${key}`;
-  let found = existing.get(id);
-  if (found === undefined) {
-    found = i18n().exists(key, { lng: lang });
-    existing.set(id, found);
-  }
-  return found;
-}
+export const hasText = remembered((lang, key) => i18n().exists(key, { lng: lang }));
 
-/** matchKey of each text in a list (words the user may type), remembered like tList. */
-export function tListMatchKeys(lang: Lang, key: string): readonly string[] {
-  const id = `${lang}:${key}`;
-  let folded = listKeys.get(id);
-  if (folded === undefined) {
-    folded = tList(lang, key).map(matchKey);
-    listKeys.set(id, folded);
-  }
-  return folded;
-}
+/** matchKey of each text in a list (words the user may type). */
+export const tListMatchKeys = remembered((lang, key): readonly string[] => tList(lang, key).map(matchKey));
