@@ -135,14 +135,22 @@ describe('Direct Line store on the record store: PostgreSQL', () => {
   });
   directLineContract(async () => postgresBackend());
 
-  it('lets one instance serve a conversation another created, with live delivery between them', async () => {
+  /** Two instances on the run's schema, each with its own Direct Line store; closed afterwards. */
+  async function withTwoInstances(test: (a: { records: Stores['records']; store: RecordDirectLineStore }, b: { store: RecordDirectLineStore }) => Promise<void>): Promise<void> {
     const backend = postgresBackend();
-    // Two instances on the run's schema.
     const a = await backend.open({ clock: () => new Date() });
-    const b2 = await backend.open({ clock: () => new Date() });
+    const b = await backend.open({ clock: () => new Date() });
     try {
-      const storeA = new RecordDirectLineStore(a.records);
-      const storeB = new RecordDirectLineStore(b2.records);
+      await test({ records: a.records, store: new RecordDirectLineStore(a.records) }, { store: new RecordDirectLineStore(b.records) });
+    } finally {
+      await a.close();
+      await b.close();
+      await backend.cleanup();
+    }
+  }
+
+  it('lets one instance serve a conversation another created, with live delivery between them', async () => {
+    await withTwoInstances(async ({ store: storeA }, { store: storeB }) => {
       await storeA.createConversation(record('shared'));
       const seen: Delivery[] = [];
       storeA.subscribe('shared', (d) => seen.push(d));
@@ -150,19 +158,10 @@ describe('Direct Line store on the record store: PostgreSQL', () => {
       await waitFor(() => seen.length === 1);
       assert.equal(seen[0]?.activity.text, 'fra instans B');
       assert.deepEqual((await storeA.activitiesAfter('shared')).activities.map((x) => x.activity.text), ['fra instans B']);
-    } finally {
-      await a.close();
-      await b2.close();
-      await backend.cleanup();
-    }
+    });
   });
   it('forgets a conversation another instance deleted: no reply can be logged into it afterwards', async () => {
-    const backend = postgresBackend();
-    const a = await backend.open({ clock: () => new Date() });
-    const b2 = await backend.open({ clock: () => new Date() });
-    try {
-      const storeA = new RecordDirectLineStore(a.records);
-      const storeB = new RecordDirectLineStore(b2.records);
+    await withTwoInstances(async ({ records, store: storeA }, { store: storeB }) => {
       await storeA.createConversation(record('gone'));
       // A has just used the record (its own copy is fresh), then B deletes the conversation.
       await storeA.appendActivity('gone', { type: 'message', text: 'før sletting' });
@@ -174,12 +173,8 @@ describe('Direct Line store on the record store: PostgreSQL', () => {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await assert.rejects(storeA.appendActivity('gone', { type: 'message', text: 'etter sletting' }));
-      assert.deepEqual(await a.records.readLog('gone', 'directline'), [], 'nothing was written after the deletion');
-    } finally {
-      await a.close();
-      await b2.close();
-      await backend.cleanup();
-    }
+      assert.deepEqual(await records.readLog('gone', 'directline'), [], 'nothing was written after the deletion');
+    });
   });
 });
 
