@@ -5,6 +5,7 @@ import { LocalPubSub } from './localPubSub.js';
 import { toJsonb } from './jsonb.js';
 import { prepared } from './pgPrepared.js';
 import { quoteSchema } from './pgSchema.js';
+import { KeyedBatcher } from './keyedBatcher.js';
 import {
   assertKind,
   assertLogName,
@@ -53,13 +54,22 @@ interface RecordRow {
 
 // Named, not *: a prepared statement fails if a migration changes what * means under it.
 const RECORD_COLUMNS = 'kind, id, conversation_id, state, value, version, created_at, updated_at, expires_at';
+/** One appendLog call waiting for its batch: the entry as JSON text, its NOTIFY payload up to the number. */
+interface PendingAppend {
+  log: string;
+  at: Date;
+  data: string;
+  notify: string | null;
+}
+
 // pg_notify refuses payloads of 8000 bytes or more.
 const MAX_NOTIFY_BYTES = 7900;
 
 /**
  * The record store on PostgreSQL, for several instances. Compare-and-set and claims lock the row
  * (SELECT … FOR UPDATE) inside a transaction; log sequence numbers come from a counter row bumped
- * in the same statement as the insert; publish/subscribe is NOTIFY/LISTEN on one channel per schema.
+ * in the same statement as the insert, and the appends made to one conversation in the same tick
+ * share that statement; publish/subscribe is NOTIFY/LISTEN on one channel per schema.
  */
 export class PgRecordStore implements RecordStore {
   readonly #pool: Pool;
@@ -71,6 +81,7 @@ export class PgRecordStore implements RecordStore {
   readonly #clock: () => Date;
   readonly #onError: (error: unknown) => void;
   readonly #pubsub: LocalPubSub;
+  readonly #appends = new KeyedBatcher<string, PendingAppend, number>((conversationId, entries) => this.#appendBatch(conversationId, entries));
   #listener: pg.Client | undefined;
   #closed = false;
 
@@ -271,35 +282,61 @@ export class PgRecordStore implements RecordStore {
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number> {
     assertLogName(log);
-    const params: unknown[] = [conversationId, log, this.#expiry(), at ?? this.#clock(), toJsonb(data), this.#clock(), HANDOFF_KIND, OPEN_HANDOFF_STATES];
-    // The NOTIFY goes in the same statement (no second round trip), sent when the entry commits.
-    let notify = '';
-    if (announce) {
-      params.push(this.#notifyChannel, this.#payloadBeforeSeq(announce));
-      notify = `, pg_notify($9, $10::text || ins.seq::text || '}}')`;
-    }
-    // One statement, one round trip: entries past their time are dropped (they must not come
-    // back because something new was added), the counter row is bumped (row lock) and the entry
-    // is inserted with its number. The purge's conditions do not depend on the entry, so PostgreSQL
-    // checks them once and skips the scan (a join here cost O(log length) on every append).
+    return this.#appends.add(conversationId, { log, at: at ?? this.#clock(), data: toJsonb(data), notify: announce ? this.#payloadBeforeSeq(announce) : null });
+  }
+
+  /**
+   * Writes the appends to one conversation's logs made in the same tick, in one statement (one
+   * round trip): entries past their time are dropped (they must not come back because something
+   * new was added), each log's counter row is bumped once by its number of entries (row lock,
+   * taken in log-name order so two batches cannot deadlock), the entries are inserted with their
+   * numbers, and announcements go out as NOTIFY when the statement commits. The purge's first
+   * condition does not depend on the entry, so PostgreSQL checks it once and skips the scan unless a
+   * log has expired (a plain join here cost O(log length) on every append). pg_notify is volatile,
+   * so PostgreSQL calls it after the ORDER BY: announcements leave in the order of the entries.
+   */
+  async #appendBatch(conversationId: string, entries: PendingAppend[]): Promise<number[]> {
+    const now = this.#clock();
+    const logs = [...new Set(entries.map((e) => e.log))];
     const { rows } = await this.#pool.query<{ seq: string }>(
       prepared(
-        `WITH purge AS (
-           DELETE FROM ${this.#s}.log_entries e WHERE e.conversation_id = $1 AND e.log = $2
-             AND EXISTS (SELECT 1 FROM ${this.#s}.logs h WHERE h.conversation_id = $1 AND h.log = $2 AND h.expires_at <= $6)
-             AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r WHERE r.conversation_id = $1 AND r.kind = $7 AND r.state = ANY($8))),
+        `WITH input AS (
+           SELECT log, at, data::jsonb AS data, notify, ord
+           FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[]) WITH ORDINALITY AS i(log, at, data, notify, ord)),
+         counts AS (SELECT log, count(*) AS n FROM input GROUP BY log),
+         purge AS (
+           DELETE FROM ${this.#s}.log_entries e WHERE e.conversation_id = $1 AND e.log = ANY($6::text[])
+             AND EXISTS (SELECT 1 FROM unnest($6::text[]) AS l(log) JOIN ${this.#s}.logs h ON h.conversation_id = $1 AND h.log = l.log WHERE h.expires_at <= $7)
+             AND EXISTS (SELECT 1 FROM ${this.#s}.logs h WHERE h.conversation_id = $1 AND h.log = e.log AND h.expires_at <= $7)
+             AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r WHERE r.conversation_id = $1 AND r.kind = $8 AND r.state = ANY($9))),
          head AS (
-           INSERT INTO ${this.#s}.logs AS h (conversation_id, log, last_seq, expires_at) VALUES ($1, $2, 1, $3)
-           ON CONFLICT (conversation_id, log) DO UPDATE SET last_seq = h.last_seq + 1, expires_at = EXCLUDED.expires_at
-           RETURNING last_seq),
+           INSERT INTO ${this.#s}.logs AS h (conversation_id, log, last_seq, expires_at)
+           SELECT $1, log, n, $10 FROM counts ORDER BY log
+           ON CONFLICT (conversation_id, log) DO UPDATE SET last_seq = h.last_seq + EXCLUDED.last_seq, expires_at = EXCLUDED.expires_at
+           RETURNING log, last_seq),
+         numbered AS (
+           SELECT i.ord, i.log, i.at, i.data, i.notify, head.last_seq - c.n + row_number() OVER (PARTITION BY i.log ORDER BY i.ord) AS seq
+           FROM input i JOIN head USING (log) JOIN counts c USING (log)),
          ins AS (
-           INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data)
-           SELECT $1, $2, head.last_seq, $4, $5::jsonb FROM head RETURNING seq)
-         SELECT ins.seq${notify} FROM ins`,
-        params,
+           INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data) SELECT $1, log, seq, at, data FROM numbered RETURNING seq)
+         SELECT seq, CASE WHEN notify IS NOT NULL THEN pg_notify($11, notify || seq::text || '}}') END AS notified
+         FROM numbered ORDER BY ord`,
+        [
+          conversationId,
+          entries.map((e) => e.log),
+          entries.map((e) => e.at),
+          entries.map((e) => e.data),
+          entries.map((e) => e.notify),
+          logs,
+          now,
+          HANDOFF_KIND,
+          OPEN_HANDOFF_STATES,
+          this.#expiry(),
+          this.#notifyChannel,
+        ],
       ),
     );
-    return Number(rows[0]?.seq);
+    return rows.map((r) => Number(r.seq));
   }
 
   /** The NOTIFY payload of an announcement up to its sequence number, which the statement appends. */

@@ -282,6 +282,32 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       assert.deepEqual((await stores.records.readTranscript('other')).map((e) => e.text), ['ny'], 'another conversation\'s handoff keeps nothing here');
     });
 
+    it('numbers appends made at once to several logs and conversations per log, in call order, and drops only the expired log', async () => {
+      await stores.records.appendTranscript('c1', { from: 'user', text: 'gammelt' });
+      now = new Date(now.getTime() + 20 * DAY);
+      await stores.records.appendLog('c1', 'directline', { n: 0 });
+      now = new Date(now.getTime() + 11 * DAY);
+      // The transcript is past its 30 days, the Direct Line log is not; a reply writes to both at once.
+      const seqs = await Promise.all([
+        stores.records.appendLog('c1', 'directline', { n: 1 }),
+        stores.records.appendTranscript('c1', { from: 'bot', text: 'svar' }),
+        stores.records.appendLog('c2', 'directline', { n: 1 }),
+        stores.records.appendLog('c1', 'directline', { n: 2 }),
+        stores.records.appendTranscript('c1', { from: 'bot', text: 'svar 2' }),
+      ]);
+      assert.deepEqual(seqs, [2, 2, 1, 3, 3]);
+      assert.deepEqual((await stores.records.readTranscript('c1')).map((e) => [e.seq, e.text]), [
+        [2, 'svar'],
+        [3, 'svar 2'],
+      ]);
+      assert.deepEqual((await stores.records.readLog<{ n: number }>('c1', 'directline')).map((e) => [e.seq, e.data.n]), [
+        [1, 0],
+        [2, 1],
+        [3, 2],
+      ]);
+      assert.deepEqual((await stores.records.readLog<{ n: number }>('c2', 'directline')).map((e) => e.seq), [1]);
+    });
+
     it('gives unique, gap-free numbers to concurrent appends', async () => {
       const seqs = await Promise.all(Array.from({ length: 25 }, (_, i) => stores.records.appendLog('c1', 'directline', { i })));
       assert.deepEqual([...seqs].sort((a, b) => a - b), Array.from({ length: 25 }, (_, i) => i + 1));

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import pg from 'pg';
+import sinon from 'sinon';
+import { PgRecordStore } from '../../bot/storage/pgRecordStore.js';
+import { migrate } from '../../bot/storage/pgSchema.js';
 import { createStores, uniqueSchemaName } from '../../bot/storage/index.js';
 import { dropSchema, PG_URL, postgresBackend, requirePostgres } from './backends.js';
 import { storeContract, waitFor } from './contract.js';
@@ -61,6 +64,43 @@ describe('store contract: PostgreSQL', () => {
         await admin.end();
         await a.close();
         await b.close();
+      }
+    });
+  });
+
+  describe('log appends', () => {
+    const schema = uniqueSchemaName();
+    let pool: pg.Pool;
+    let records: PgRecordStore;
+    before(async () => {
+      pool = new pg.Pool({ connectionString: PG_URL, max: 4 });
+      await migrate(pool, schema);
+      records = await PgRecordStore.open({ pool, connectionString: PG_URL, schema, retentionDays: 30 });
+    });
+    after(async () => {
+      await records.close();
+      await pool.end();
+      await dropSchema(schema).catch(() => undefined);
+    });
+
+    it('writes the appends one conversation makes at once (a reply and its transcript line) in one statement, and later ones in the next', async () => {
+      const query = sinon.spy(pool, 'query');
+      try {
+        const got: unknown[] = [];
+        records.subscribe('dl:c1', (m) => got.push(m));
+        const seqs = await Promise.all([
+          records.appendLog('c1', 'directline', { text: 'Svar' }, undefined, { channel: 'dl:c1', message: { text: 'Svar' } }),
+          records.appendTranscript('c1', { from: 'bot', text: 'Svar' }),
+          records.appendLog('c2', 'directline', { text: 'Annet' }),
+        ]);
+        assert.deepEqual(seqs, [1, 1, 1]);
+        assert.equal(query.callCount, 2, 'one statement for c1, one for c2');
+        assert.equal(await records.appendTranscript('c1', { from: 'user', text: 'Takk' }), 2);
+        assert.equal(query.callCount, 3);
+        await waitFor(() => got.length === 1);
+        assert.deepEqual(got, [{ text: 'Svar', seq: 1 }], 'the announcement went out with its number');
+      } finally {
+        query.restore();
       }
     });
   });
