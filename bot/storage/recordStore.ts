@@ -131,6 +131,8 @@ export interface RecordStore {
    * A named append-only log per conversation (e.g. "directline" activities). With `announce`, the
    * announcement is published once the entry is stored (on PostgreSQL in the same statement), with
    * `seq` set to the entry's number; announcements of one log arrive in the order of their entries.
+   * A log's appends are numbered in the order they are called, also when made at once without
+   * waiting for each other (the transcript middleware relies on it).
    */
   appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number>;
   readLog<T>(conversationId: string, log: string, after?: number): Promise<LogEntry<T>[]>;

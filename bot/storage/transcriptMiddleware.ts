@@ -30,26 +30,36 @@ export function transcriptMiddleware(records: Pick<RecordStore, 'appendTranscrip
       const conversationId = ctx.activity.conversation?.id;
       if (!conversationId || options.skip?.(ctx)) return next();
       const text = ctx.activity.type === ActivityTypes.Message ? ctx.activity.text?.trim() : undefined;
-      // The user's message is written while the turn runs (on PostgreSQL a round trip less before
-      // the answer); the bot's replies are chained after it, so the transcript keeps the order.
-      let writes: Promise<void> = text ? append(conversationId, 'user', redactFor(text, langFromLocale(ctx.activity.locale)).text) : Promise.resolve();
-      setTranscriptWrites(ctx, () => writes);
+      // Lines are handed to the store in order without waiting for each other (the store numbers a
+      // log's appends in call order). The user's line waits for the first reply, or the end of the
+      // turn, so that on PostgreSQL it goes in the same statement as the reply's own lines.
+      let userLine = text ? redactFor(text, langFromLocale(ctx.activity.locale)).text : undefined;
+      const writes: Array<Promise<void>> = [];
+      const writeUserLine = () => {
+        if (userLine === undefined) return;
+        writes.push(append(conversationId, 'user', userLine));
+        userLine = undefined;
+      };
+      const settled = async () => {
+        writeUserLine();
+        await Promise.all(writes);
+      };
+      setTranscriptWrites(ctx, settled);
       ctx.onSendActivities(async (_ctx, activities, sendNext) => {
-        const texts = activities.flatMap((a) => (a.type === ActivityTypes.Message && a.text ? [a.text] : []));
-        // Written while the activities are delivered, and done before the send returns.
-        const written = (writes = writes.then(async () => {
-          for (const text of texts) await append(conversationId, 'bot', text);
-        }));
+        writeUserLine();
+        // Handed over before the activities are delivered (the same tick), stored before the send returns.
+        const lines = activities.flatMap((a) => (a.type === ActivityTypes.Message && a.text ? [append(conversationId, 'bot', a.text)] : []));
+        writes.push(...lines);
         try {
           return await sendNext();
         } finally {
-          await written;
+          await Promise.all(lines);
         }
       });
       try {
         await next();
       } finally {
-        await writes;
+        await settled();
       }
     },
   };

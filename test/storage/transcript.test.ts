@@ -7,12 +7,16 @@ import { createStores, transcriptMiddleware, type Stores } from '../../bot/stora
 import { transcriptWritesSettled } from '../../dialogs/context.js';
 import { t } from '../../dialogs/i18n.js';
 
-/** The store, with the user's lines taking 30 ms to be written (as on a busy database). */
+/**
+ * The store, taking 30 ms to confirm the user's lines (as a busy database might). Like every
+ * store, it numbers appends in the order they are made.
+ */
 function slowOnUserLines(stores: Stores) {
   return {
     appendTranscript: async (conversationId: string, entry: { from: 'user' | 'bot'; text: string }) => {
+      const seq = stores.records.appendTranscript(conversationId, entry);
       if (entry.from === 'user') await new Promise((resolve) => setTimeout(resolve, 30));
-      return stores.records.appendTranscript(conversationId, entry);
+      return seq;
     },
   };
 }
@@ -64,6 +68,26 @@ describe('transcript middleware', () => {
     await adapter.send('første').assertReply('svar på første').send('andre').assertReply('svar på andre').startTest();
     const entries = await stores.records.readTranscript(adapter.conversation.conversation.id);
     assert.deepEqual(entries.map((e) => e.text), ['første', 'svar på første', 'andre', 'svar på andre']);
+  });
+
+  it('hands the user\'s line to the store together with the first reply\'s, so they can share one write', async () => {
+    const calls: string[] = [];
+    const recording = {
+      appendTranscript: async (conversationId: string, entry: { from: 'user' | 'bot'; text: string }) => {
+        calls.push(entry.from);
+        return stores.records.appendTranscript(conversationId, entry);
+      },
+    };
+    const seenBeforeReply: string[][] = [];
+    const adapter = new TestAdapter(async (ctx) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      seenBeforeReply.push([...calls]);
+      if (ctx.activity.text === 'hei') await ctx.sendActivity('svar');
+    }).use(transcriptMiddleware(recording));
+    await adapter.send('hei').assertReply('svar').send('uten svar').startTest();
+    assert.deepEqual(seenBeforeReply, [[], ['user', 'bot']], 'the user\'s line waited for the reply, or the end of the turn');
+    assert.deepEqual(calls, ['user', 'bot', 'user']);
+    assert.deepEqual((await stores.records.readTranscript(adapter.conversation.conversation.id)).map((e) => e.text), ['hei', 'svar', 'uten svar']);
   });
 
   it('lets a flow wait for the user\'s line of this turn before it deletes the transcript', async () => {
