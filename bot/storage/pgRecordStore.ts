@@ -286,14 +286,15 @@ export class PgRecordStore implements RecordStore {
   }
 
   /**
-   * Writes the appends to one conversation's logs made in the same tick, in one statement (one
-   * round trip): entries past their time are dropped (they must not come back because something
-   * new was added), each log's counter row is bumped once by its number of entries (row lock,
-   * taken in log-name order so two batches cannot deadlock), the entries are inserted with their
-   * numbers, and announcements go out as NOTIFY when the statement commits. The purge's first
-   * condition does not depend on the entry, so PostgreSQL checks it once and skips the scan unless a
-   * log has expired (a plain join here cost O(log length) on every append). pg_notify is volatile,
-   * so PostgreSQL calls it after the ORDER BY: announcements leave in the order of the entries.
+   * Writes a batch of appends to one conversation's logs (made at once, or while the batch before
+   * was being written: KeyedBatcher) in one statement, one round trip. Entries past their time are
+   * dropped (they must not come back because something new was added); each log's counter row is
+   * bumped once by its number of entries (row locks taken in log-name order, so two batches cannot
+   * deadlock); the entries are inserted with their numbers; announcements go out as NOTIFY when the
+   * statement commits. The purge's first condition does not depend on the entry, so PostgreSQL
+   * checks it once and skips the scan unless a log has expired (a plain join here cost O(log
+   * length) on every append). pg_notify is volatile, so PostgreSQL calls it after the ORDER BY:
+   * announcements leave in the order of the entries.
    */
   async #appendBatch(conversationId: string, entries: PendingAppend[]): Promise<number[]> {
     const now = this.#clock();
