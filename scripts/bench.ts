@@ -1,5 +1,5 @@
 /**
- * npm run --silent bench -- [--json] [--conversations N] [--turns N] [--stored N] [--store lowdb|postgres] [--think-ms N] [--warmup N] [--rounds N]
+ * npm run --silent bench -- [--json] [--conversations N] [--turns N] [--stored N] [--store lowdb|postgres|both] [--think-ms N] [--warmup N] [--rounds N]
  *
  * The citizens behave like people: each reads the answer before writing again (--think-ms, 1 s on
  * average). With --think-ms 0 every citizen fires its next message the moment the last one is
@@ -12,6 +12,8 @@
  * (scripts/benchServer.ts), as `npm start` does; the client runs here. rssMb is the largest server
  * process's. startupMs is a restart on a DATA_DIR that has been started once; firstStartupMs is
  * the very first start, which also trains and caches the intent classifier.
+ * --store both measures lowdb and PostgreSQL side by side, in the same alternating rounds, and
+ * adds p99PostgresToLowdb: the two p99s come from the same minutes of the same machine.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -138,7 +140,7 @@ function figures(phases: Phase[], conversations: number, rssMb: number, stored: 
  * DATA_DIR (the classifier comes from the model trained at install, or is trained if that is
  * missing), then a restart on the same DATA_DIR.
  */
-async function measureStartups(store: string): Promise<{ firstStartupMs: number; startupMs: number }> {
+async function measureStartups(store: StoreName): Promise<{ firstStartupMs: number; startupMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-bench-start-'));
   try {
     const pgUrl = store === 'postgres' ? freshDatabaseUrl() : undefined;
@@ -247,6 +249,51 @@ async function startBenchServer(dataDir: string, pgUrl: string | undefined, echo
   };
 }
 
+type StoreName = 'lowdb' | 'postgres';
+
+interface Side {
+  servers: BenchServer[];
+  dataDir: string;
+  phases: Phase[];
+}
+
+/** One store's echo and bot servers, measured alike. */
+interface StoreRun {
+  store: StoreName;
+  instances: number;
+  echo: Side;
+  bot: Side;
+}
+
+interface StoreResult extends Figures {
+  store: StoreName;
+  instances: number;
+  thinkMs: number;
+  warmupTurns: number;
+  rounds: number;
+  startupMs: number;
+  firstStartupMs: number;
+  baseline: Figures;
+  ratioP50: number;
+}
+
+function asText(result: StoreResult): string {
+  const { baseline } = result;
+  return (
+    `store ${result.store} (${result.instances} instance${result.instances > 1 ? 's' : ''}), ${result.conversations} conversations, ${result.turns} turns, ${result.storedConversations} stored\n` +
+    `veiviser: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.turnsPerSecond} turns/s, rss ${result.rssMb} MB\n` +
+    `echo:     p50 ${baseline.p50Ms} ms, p95 ${baseline.p95Ms} ms, p99 ${baseline.p99Ms} ms, ${baseline.turnsPerSecond} turns/s\n` +
+    `ratioP50 ${result.ratioP50}; start-up to /healthz ${result.startupMs} ms (first start on an empty DATA_DIR ${result.firstStartupMs} ms)\n`
+  );
+}
+
+const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
+
+/** PostgreSQL runs as two instances behind the benchmark's round-robin, as a deployment of several would. */
+function instancesOf(store: StoreName): number {
+  return store === 'postgres' ? 2 : 1;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -263,65 +310,72 @@ async function main(): Promise<void> {
   const conversations = Number(values.conversations);
   const turns = Number(values.turns);
   const stored = Number(values.stored);
-  const store = values.store!;
   const thinkMs = Number(values['think-ms']);
   const warmupTurns = Number(values.warmup);
   const rounds = Math.min(Number(values.rounds), turns);
   if (![conversations, turns, stored, thinkMs, warmupTurns, rounds].every((n) => Number.isInteger(n) && n >= 0) || conversations < 1 || turns < 1 || rounds < 1) {
     throw new Error('--conversations, --turns and --rounds must be whole numbers above 0, --stored, --think-ms and --warmup 0 or more');
   }
-  if (store !== 'lowdb' && store !== 'postgres') throw new Error('--store must be lowdb or postgres');
-  const instances = store === 'postgres' ? 2 : 1;
+  if (!['lowdb', 'postgres', 'both'].includes(values.store!)) throw new Error('--store must be lowdb, postgres or both');
+  const stores: StoreName[] = values.store === 'both' ? ['lowdb', 'postgres'] : [values.store as StoreName];
 
-  const start = async (echoOnly: boolean) => {
+  const startSide = async (store: StoreName, echoOnly: boolean): Promise<Side> => {
     const dataDir = mkdtempSync(join(tmpdir(), 'veiviser-bench-'));
     // The first instance fills the store before the second starts, so it is filled once.
     const pgUrl = store === 'postgres' ? freshDatabaseUrl() : undefined;
     const servers = [await startBenchServer(dataDir, pgUrl, echoOnly, stored)];
-    while (servers.length < instances) servers.push(await startBenchServer(dataDir, pgUrl, echoOnly, 0));
-    return { servers, dataDir, phases: [] as Phase[] };
+    while (servers.length < instancesOf(store)) servers.push(await startBenchServer(dataDir, pgUrl, echoOnly, 0));
+    return { servers, dataDir, phases: [] };
   };
-  const stop = async (side: { servers: BenchServer[]; dataDir: string }) => {
+  const stopSide = async (side: Side) => {
     for (const s of side.servers) await s.stop();
     rmSync(side.dataDir, { recursive: true, force: true });
   };
 
-  const { firstStartupMs, startupMs } = await measureStartups(store);
-  // Echo and bot run side by side, warmed alike, and are measured in turns (echo, bot, echo, bot…),
-  // never at the same time: a machine that slows down for a while slows both, not only one.
-  const echoSide = await start(true);
-  const botSide = await start(false).catch(async (error: unknown) => {
-    await stop(echoSide);
-    throw error;
-  });
-  let baseline: Figures;
-  let veiviser: Figures;
+  const startups = new Map<StoreName, { firstStartupMs: number; startupMs: number }>();
+  for (const store of stores) startups.set(store, await measureStartups(store));
+  // Every side runs from the start, warmed alike, and they are measured in turns (echo, bot, and
+  // with --store both lowdb then PostgreSQL, round after round), never at the same time: a machine
+  // that slows down for a while slows them all, not only one.
+  const runs: StoreRun[] = [];
+  const started: Side[] = [];
+  const results: StoreResult[] = [];
   try {
-    await warmUp(echoSide.servers, warmupTurns);
-    await warmUp(botSide.servers, warmupTurns);
+    for (const store of stores) {
+      const echo = await startSide(store, true);
+      started.push(echo);
+      const bot = await startSide(store, false);
+      started.push(bot);
+      runs.push({ store, instances: instancesOf(store), echo, bot });
+    }
+    for (const side of started) await warmUp(side.servers, warmupTurns);
     for (let round = 0; round < rounds; round++) {
       const turnsThisRound = Math.floor(turns / rounds) + (round < turns % rounds ? 1 : 0);
-      echoSide.phases.push(await measure(echoSide.servers, conversations, turnsThisRound, thinkMs));
-      botSide.phases.push(await measure(botSide.servers, conversations, turnsThisRound, thinkMs));
+      for (const side of started) side.phases.push(await measure(side.servers, conversations, turnsThisRound, thinkMs));
     }
     const rss = async (servers: BenchServer[]) => Math.max(...(await Promise.all(servers.map((s) => s.rssMb()))));
-    baseline = figures(echoSide.phases, conversations, await rss(echoSide.servers), stored);
-    veiviser = figures(botSide.phases, conversations, await rss(botSide.servers), stored);
+    for (const run of runs) {
+      const baseline = figures(run.echo.phases, conversations, await rss(run.echo.servers), stored);
+      const veiviser = figures(run.bot.phases, conversations, await rss(run.bot.servers), stored);
+      const { startupMs, firstStartupMs } = startups.get(run.store)!;
+      results.push({ store: run.store, instances: run.instances, thinkMs, warmupTurns, rounds, startupMs, firstStartupMs, ...veiviser, baseline, ratioP50: ratio(veiviser.p50Ms, baseline.p50Ms) });
+    }
   } finally {
-    await stop(echoSide);
-    await stop(botSide);
+    for (const side of started) await stopSide(side);
   }
-  const result = { store, instances, thinkMs, warmupTurns, rounds, startupMs, firstStartupMs, ...veiviser, baseline, ratioP50: Math.round((veiviser.p50Ms / Math.max(baseline.p50Ms, 0.01)) * 100) / 100 };
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-  } else {
-    process.stdout.write(
-      `store ${store} (${instances} instance${instances > 1 ? 's' : ''}), ${result.conversations} conversations, ${result.turns} turns, ${result.storedConversations} stored\n` +
-        `veiviser: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.turnsPerSecond} turns/s, rss ${result.rssMb} MB\n` +
-        `echo:     p50 ${baseline.p50Ms} ms, p95 ${baseline.p95Ms} ms, p99 ${baseline.p99Ms} ms, ${baseline.turnsPerSecond} turns/s\n` +
-        `ratioP50 ${result.ratioP50}; start-up to /healthz ${result.startupMs} ms (first start on an empty DATA_DIR ${result.firstStartupMs} ms)\n`,
-    );
+  if (results.length === 1) {
+    const [result] = results as [StoreResult];
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : asText(result));
+    return;
   }
+  const [lowdb, postgres] = results as [StoreResult, StoreResult];
+  // The issue's target for several instances: PostgreSQL's p99 within 1.5 × lowdb's.
+  const p99PostgresToLowdb = ratio(postgres.p99Ms, lowdb.p99Ms);
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify({ lowdb, postgres, p99PostgresToLowdb })}\n`
+      : `${asText(lowdb)}\n${asText(postgres)}\np99 PostgreSQL / lowdb ${p99PostgresToLowdb}\n`,
+  );
 }
 
 main()
