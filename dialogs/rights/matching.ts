@@ -21,12 +21,15 @@ function countMentions(tokens: string[], joined: string, keys: readonly string[]
   return keys.filter((key) => mentions(tokens, joined, key)).length;
 }
 
+const partLabelKey = (topic: TopicCode, part: string) => `rights:topics.${topic}.parts.${part}.label`;
+const selfCheckLabelKey = (topic: TopicCode) => `rights:topics.${topic}.selfCheckLabel`;
+
 export function partLabel(lang: Lang, topic: TopicCode, part: string): string {
-  return t(lang, `rights:topics.${topic}.parts.${part}.label`);
+  return t(lang, partLabelKey(topic, part));
 }
 
 export function selfCheckLabel(lang: Lang, topic: TopicCode): string | undefined {
-  return topicEntry(topic).selfCheck ? t(lang, `rights:topics.${topic}.selfCheckLabel`) : undefined;
+  return topicEntry(topic).selfCheck ? t(lang, selfCheckLabelKey(topic)) : undefined;
 }
 
 /**
@@ -38,9 +41,9 @@ export function matchRightsChoice(lang: Lang, topic: TopicCode, text: string): R
   const joined = matchKey(text);
   if (!joined) return { kind: 'none' };
   const parts = partIds(topic);
-  for (const part of parts) if (tMatchKey(lang, `rights:topics.${topic}.parts.${part}.label`) === joined) return { kind: 'part', part };
+  for (const part of parts) if (tMatchKey(lang, partLabelKey(topic, part)) === joined) return { kind: 'part', part };
   const check = topicEntry(topic).selfCheck === true;
-  if (check && tMatchKey(lang, `rights:topics.${topic}.selfCheckLabel`) === joined) return { kind: 'selfcheck' };
+  if (check && tMatchKey(lang, selfCheckLabelKey(topic)) === joined) return { kind: 'selfcheck' };
   if (tMatchKey(lang, 'rights:ui.backToMenu') === joined) return { kind: 'back' };
   if (tListMatchKeys(lang, 'rights:ui.backWords').includes(joined)) return { kind: 'back' };
 

@@ -7,8 +7,10 @@ import { t, tMatchKey } from '../i18n.js';
 export const MENU_ACTIONS = ['triage', 'emergency', 'aap', 'kvp', 'money', 'followUp', 'appeal', 'human'] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 
+const menuLabelKey = (action: MenuAction) => `menu.${action}`;
+
 export function menuLabel(lang: Lang, action: MenuAction): string {
-  return t(lang, `menu.${action}`);
+  return t(lang, menuLabelKey(action));
 }
 
 /** Quick-reply buttons for the main choices; pressing one sends its visible text. */
@@ -33,7 +35,7 @@ export function matchMenuLabel(text: string): MenuAction | undefined {
   const wanted = matchKey(text);
   for (const lang of LANGUAGES) {
     for (const action of MENU_ACTIONS) {
-      if (tMatchKey(lang, `menu.${action}`) === wanted) return action;
+      if (tMatchKey(lang, menuLabelKey(action)) === wanted) return action;
     }
   }
   return undefined;

@@ -25,8 +25,10 @@ export function isWord(lang: Lang, text: string, list: WordList): boolean {
   return wanted.length > 0 && langsFrom(lang).some((l) => wordKeys(l, list).includes(wanted));
 }
 
+const optionLabelKey = (question: Question, code: string) => `${question.optionKeyPrefix}.${code}`;
+
 export function optionLabel(lang: Lang, question: Question, code: string): string {
-  return t(lang, `${question.optionKeyPrefix}.${code}`);
+  return t(lang, optionLabelKey(question, code));
 }
 
 /** The option's label, synonyms and yes/no words, in matchKey form. */
@@ -34,7 +36,7 @@ function optionPhrases(lang: Lang, question: Question, code: string): string[] {
   const synonymsKey = `triage:synonyms.${question.id}.${code}`;
   const generic = GENERIC_WORDS[code];
   return [
-    tMatchKey(lang, `${question.optionKeyPrefix}.${code}`),
+    tMatchKey(lang, optionLabelKey(question, code)),
     ...(hasText(lang, synonymsKey) ? tListMatchKeys(lang, synonymsKey) : []),
     ...(generic ? wordKeys(lang, generic) : []),
   ].filter((p) => p.length > 0);
