@@ -1,5 +1,5 @@
 import { close, open, write } from 'node:fs';
-import { dirname, sep } from 'node:path';
+import { sep } from 'node:path';
 
 interface Handle {
   fd: Promise<number>;
@@ -71,7 +71,7 @@ export class AppendHandles {
   /** Closes the descriptors of every file in this folder (or below it). */
   async forgetUnder(dir: string): Promise<void> {
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    await Promise.all([...this.#open.keys()].filter((p) => p.startsWith(prefix) || dirname(p) === dir).map((p) => this.forget(p)));
+    await Promise.all([...this.#open.keys()].filter((p) => p.startsWith(prefix)).map((p) => this.forget(p)));
   }
 
   async forgetAll(): Promise<void> {

@@ -174,8 +174,7 @@ export class LowdbStorage implements ConversationStorage {
         this.#lock.run(key, async () => {
           this.#cache.delete(key);
           const path = this.#path(key);
-          await this.#handles.forget(path);
-          this.#appended.delete(path);
+          await this.#release(path);
           await removeFile(path);
           this.#cache.set(key, null);
         }),
@@ -200,6 +199,12 @@ export class LowdbStorage implements ConversationStorage {
     return line === null ? undefined : (JSON.parse(line) as Envelope);
   }
 
+  /** Closes the file's append descriptor and forgets its count: it is about to be removed. */
+  async #release(path: string): Promise<void> {
+    await this.#handles.forget(path);
+    this.#appended.delete(path);
+  }
+
   /** Closes the files kept open for appending (the store is closing). */
   async close(): Promise<void> {
     await this.#handles.forgetAll();
@@ -218,8 +223,7 @@ export class LowdbStorage implements ConversationStorage {
           const fresh = await this.#newestInFile(path);
           if (!fresh || !isExpired(fresh.expiresAt, now)) return false;
           this.#cache.delete(envelope.key);
-          await this.#handles.forget(path);
-          this.#appended.delete(path);
+          await this.#release(path);
           return removeFile(path);
         });
         if (gone) removed++;
