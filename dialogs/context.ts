@@ -74,14 +74,14 @@ export function clearUnhandled(ctx: TurnContext): void {
 const TRANSCRIPT_WRITES_KEY = Symbol('transcriptWrites');
 
 /**
- * The transcript middleware writes the user's message while the turn runs (a round trip less on
- * PostgreSQL) and registers here how to wait for its writes so far.
+ * The transcript middleware holds the user's line back until the first reply (so on PostgreSQL
+ * both go in one statement) and registers here how to write it now and wait for its writes so far.
  */
 export function setTranscriptWrites(ctx: TurnContext, settled: () => Promise<void>): void {
   ctx.turnState.set(TRANSCRIPT_WRITES_KEY, settled);
 }
 
-/** Waits until this turn's transcript writes so far are stored: call before deleting the transcript. */
+/** Writes this turn's pending transcript lines and waits until they are stored: call before deleting the transcript. */
 export async function transcriptWritesSettled(ctx: TurnContext): Promise<void> {
   const settled = ctx.turnState.get(TRANSCRIPT_WRITES_KEY) as (() => Promise<void>) | undefined;
   if (settled) await settled();

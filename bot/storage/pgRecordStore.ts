@@ -68,8 +68,9 @@ const MAX_NOTIFY_BYTES = 7900;
 /**
  * The record store on PostgreSQL, for several instances. Compare-and-set and claims lock the row
  * (SELECT … FOR UPDATE) inside a transaction; log sequence numbers come from a counter row bumped
- * in the same statement as the insert, and the appends made to one conversation in the same tick
- * share that statement; publish/subscribe is NOTIFY/LISTEN on one channel per schema.
+ * in the same statement as the insert, and a conversation's appends made at once, or while its
+ * previous batch was written, share that statement; publish/subscribe is NOTIFY/LISTEN on one
+ * channel per schema.
  */
 export class PgRecordStore implements RecordStore {
   readonly #pool: Pool;
