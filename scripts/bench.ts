@@ -260,7 +260,6 @@ interface Side {
 /** One store's echo and bot servers, measured alike. */
 interface StoreRun {
   store: StoreName;
-  instances: number;
   echo: Side;
   bot: Side;
 }
@@ -346,7 +345,7 @@ async function main(): Promise<void> {
       started.push(echo);
       const bot = await startSide(store, false);
       started.push(bot);
-      runs.push({ store, instances: instancesOf(store), echo, bot });
+      runs.push({ store, echo, bot });
     }
     for (const side of started) await warmUp(side.servers, warmupTurns);
     for (let round = 0; round < rounds; round++) {
@@ -358,7 +357,7 @@ async function main(): Promise<void> {
       const baseline = figures(run.echo.phases, conversations, await rss(run.echo.servers), stored);
       const veiviser = figures(run.bot.phases, conversations, await rss(run.bot.servers), stored);
       const { startupMs, firstStartupMs } = startups.get(run.store)!;
-      results.push({ store: run.store, instances: run.instances, thinkMs, warmupTurns, rounds, startupMs, firstStartupMs, ...veiviser, baseline, ratioP50: ratio(veiviser.p50Ms, baseline.p50Ms) });
+      results.push({ store: run.store, instances: instancesOf(run.store), thinkMs, warmupTurns, rounds, startupMs, firstStartupMs, ...veiviser, baseline, ratioP50: ratio(veiviser.p50Ms, baseline.p50Ms) });
     }
   } finally {
     for (const side of started) await stopSide(side);
