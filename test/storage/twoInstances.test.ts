@@ -71,7 +71,9 @@ describe('two instances of the bot on one PostgreSQL database', function () {
   it('a citizen on one instance and a veileder on the other talk live, both ways', async () => {
     // The veileder is signed in on B only; A must still queue the citizen for a veileder.
     await veileder(b!, '');
-    const request = `Jeg trenger hjelp med husleia (${schema})`;
+    // The schema is fresh per run, so the request needs no run marker; a random hex marker could
+    // hold eight digits in a row, which redaction rightly takes for a phone number.
+    const request = 'Jeg trenger hjelp med husleia';
     const citizen = await queuedCitizen(a!, request);
     const stream = await openStream(citizen.streamUrl);
     try {
@@ -91,7 +93,7 @@ describe('two instances of the bot on one PostgreSQL database', function () {
 
   it('two veiledere on two instances take the same handoff at once: exactly one wins', async () => {
     for (let round = 0; round < 5; round++) {
-      const { id } = await queuedCitizen(a!, `Hjelp til å finne jobb, runde ${round} (${schema})`);
+      const { id } = await queuedCitizen(a!, `Hjelp til å finne jobb, runde ${round}`);
       const [first, second] = await Promise.all([veileder(a!, `/${id}/accept`, { method: 'POST' }), veileder(b!, `/${id}/accept`, { method: 'POST' })]);
       assert.deepEqual([first.status, second.status].sort(), [200, 409], `round ${round}`);
       await veileder(a!, `/${id}/close`, { method: 'POST' });
