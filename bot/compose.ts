@@ -95,6 +95,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     records: stores.records,
     directLineStore,
     directLineSecret: secret,
+    readAhead: stores.readAhead,
     flows: [
       new TriageDialog({ clock }),
       new RightsDialog({ clock }),

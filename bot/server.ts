@@ -20,6 +20,8 @@ export interface ServerParts {
   storage: Storage;
   directLineStore: DirectLineStore;
   directLineSecret: string;
+  /** Starts reading a conversation's state as its message arrives (see Stores.readAhead). */
+  readAhead?: (conversationId: string) => void;
   flows?: Dialog[];
   understanding?: Understanding;
   hooks?: RootHooks;
@@ -75,6 +77,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     store: parts.directLineStore,
     tokenSecret: parts.directLineSecret,
     rateLimit: parts.rateLimit,
+    readAhead: parts.readAhead,
     redactText: parts.hooks?.redact ? (text, locale) => parts.hooks!.redact!(text, langFromLocale(locale)).text : undefined,
     log: log.child({ component: 'directline' }),
   });

@@ -8,6 +8,7 @@ import { migrate } from './pgSchema.js';
 import { PgRecordStore } from './pgRecordStore.js';
 import { PgStorage } from './pgStorage.js';
 import { lockDataDir } from './processLock.js';
+import { ReadAheadStorage } from './readAheadStorage.js';
 import { TurnSafeStorage } from './turnSafeStorage.js';
 import type { RecordStore } from './recordStore.js';
 
@@ -36,6 +37,11 @@ export interface Stores {
   storage: ConversationStorage;
   records: RecordStore;
   backend: 'lowdb' | 'postgres';
+  /**
+   * Starts reading a conversation's state before its turn asks for it (PostgreSQL only: there a
+   * read is a round trip; lowdb reads from memory).
+   */
+  readAhead?: (conversationId: string) => void;
   close(): Promise<void>;
 }
 
@@ -78,11 +84,12 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
       onError: config.onError,
       ...common,
     });
-    const storage = new TurnSafeStorage(new PgStorage({ pool, schema, keepExpired: (c) => records.hasOpenHandoff(c), ...common }));
+    const state = new ReadAheadStorage(new PgStorage({ pool, schema, keepExpired: (c) => records.hasOpenHandoff(c), ...common }));
     return {
-      storage,
+      storage: new TurnSafeStorage(state),
       records,
       backend: 'postgres',
+      readAhead: (conversationId) => state.readAhead(conversationId),
       close: async () => {
         await records.close();
         await pool.end();
