@@ -41,7 +41,7 @@ export interface Stores {
    * Starts reading a conversation's state before its turn asks for it (PostgreSQL only: there a
    * read is a round trip; lowdb reads from memory).
    */
-  readAhead?: (conversationId: string) => void;
+  readAhead?: (conversationId: string) => Promise<void>;
   close(): Promise<void>;
 }
 

@@ -36,13 +36,17 @@ export class ReadAheadStorage implements ConversationStorage {
     this.#now = now;
   }
 
-  /** Starts reading the state the conversation's next turn will read, if it is known. */
-  readAhead(conversationId: string): void {
+  /**
+   * Starts reading the state the conversation's next turn will read, if it is known. The promise
+   * only tells when the read is done; it never rejects, and callers need not wait for it.
+   */
+  async readAhead(conversationId: string): Promise<void> {
     const keys = this.#keysOf.get(conversationId);
     if (!keys || keys.some((key) => this.#changing.has(key))) return;
     // A failed read-ahead is simply not used; the turn reads again and meets the error itself.
     const items = this.#inner.read(keys).catch(() => undefined);
     this.#pending.set(conversationId, { keys, items, startedAt: this.#now() });
+    await items;
   }
 
   async read(keys: string[]): Promise<StoreItems> {

@@ -40,6 +40,28 @@ describe('store contract: PostgreSQL', () => {
       }
     });
 
+    it('reads a conversation\'s state ahead on request; a write by the other instance meanwhile fails the stale turn\'s save', async () => {
+      const config = { dataDir: '/nonexistent', databaseUrl: PG_URL, schema, retentionDays: 30 };
+      const [a, b] = await Promise.all([createStores(config), createStores(config)]);
+      const key = 'directline/conversations/ra1/ConversationState';
+      try {
+        assert.equal(typeof a.readAhead, 'function');
+        await a.storage.write({ [key]: { step: 'asked for a human', eTag: '*' } });
+        await a.storage.read([key]);
+
+        await a.readAhead!('ra1');
+        const onB = await b.storage.read([key]);
+        await b.storage.write({ [key]: { ...onB[key], step: 'written on B' } });
+        const stale = await a.storage.read([key]);
+        assert.equal((stale[key] as { step: string }).step, 'asked for a human', 'A used what it read ahead');
+        await assert.rejects(a.storage.write({ [key]: { ...stale[key], step: 'lost?' } }), /eTag conflict/);
+        assert.equal(((await b.storage.read([key]))[key] as { step: string }).step, 'written on B', 'B\'s write is kept');
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+
     it('listens again after the database drops its LISTEN connection', async function () {
       this.timeout(15000);
       const errors: unknown[] = [];

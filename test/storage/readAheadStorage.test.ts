@@ -54,7 +54,7 @@ describe('ReadAheadStorage (state read while the message is logged)', () => {
     await storage.write({ [KEY]: { step: 1 } });
     await storage.read([KEY]);
     inner.items.set(KEY, { step: 2 });
-    storage.readAhead('c1');
+    void storage.readAhead('c1');
     assert.equal(inner.reads, 2, 'the read-ahead starts at once');
     assert.deepEqual(await storage.read([KEY]), { [KEY]: { step: 2 } });
     assert.equal(inner.reads, 2, 'the turn used it');
@@ -64,14 +64,14 @@ describe('ReadAheadStorage (state read while the message is logged)', () => {
 
   it('does nothing for a conversation whose keys it has not seen', async () => {
     const { inner, storage } = setUp();
-    storage.readAhead('c1');
+    void storage.readAhead('c1');
     assert.equal(inner.reads, 0);
   });
 
   it('reads again when this instance wrote the state after the read-ahead began', async () => {
     const { storage } = setUp();
     await storage.read([KEY]);
-    storage.readAhead('c1');
+    void storage.readAhead('c1');
     await storage.write({ [KEY]: { step: 'written by the turn before' } });
     assert.deepEqual(await storage.read([KEY]), { [KEY]: { step: 'written by the turn before' } });
   });
@@ -82,7 +82,7 @@ describe('ReadAheadStorage (state read while the message is logged)', () => {
     let finish!: () => void;
     inner.holdWrites = new Promise((resolve) => (finish = resolve));
     const writing = storage.write({ [KEY]: { step: 'late' } });
-    storage.readAhead('c1');
+    void storage.readAhead('c1');
     assert.equal(inner.reads, 1, 'no read started beside the write');
     finish();
     await writing;
@@ -92,7 +92,7 @@ describe('ReadAheadStorage (state read while the message is logged)', () => {
   it('does not use a read-ahead that has waited too long (another instance may have written since)', async () => {
     const { inner, storage, advance } = setUp();
     await storage.read([KEY]);
-    storage.readAhead('c1');
+    void storage.readAhead('c1');
     inner.items.set(KEY, { step: 'from the other instance' });
     advance(5_000);
     assert.deepEqual(await storage.read([KEY]), { [KEY]: { step: 'from the other instance' } });
@@ -103,7 +103,7 @@ describe('ReadAheadStorage (state read while the message is logged)', () => {
     inner.items.set(KEY, { step: 1 });
     await storage.read([KEY]);
     inner.failReads = true;
-    storage.readAhead('c1');
+    void storage.readAhead('c1');
     inner.failReads = false;
     assert.deepEqual(await storage.read([KEY]), { [KEY]: { step: 1 } });
   });
@@ -114,16 +114,16 @@ describe('ReadAheadStorage (state read while the message is logged)', () => {
     inner.items.set(OTHER, { who: 'c2' });
     await storage.read([KEY]);
     await storage.read([OTHER]);
-    storage.readAhead('c1');
+    void storage.readAhead('c1');
     assert.deepEqual(await storage.read([OTHER]), { [OTHER]: { who: 'c2' } }, 'c2 is not given c1\'s read-ahead');
     assert.deepEqual(await storage.read([KEY]), { [KEY]: { who: 'c1' } });
 
-    storage.readAhead('c1');
+    void storage.readAhead('c1');
     assert.equal(await storage.deleteConversation('c1'), 1);
     assert.deepEqual(await storage.read([KEY]), {}, 'nothing of the deleted conversation comes back');
     const reads = inner.reads;
     await storage.deleteConversation('c1');
-    storage.readAhead('c1');
+    void storage.readAhead('c1');
     assert.equal(inner.reads, reads, 'its keys are forgotten too');
   });
 });
