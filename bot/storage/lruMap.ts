@@ -34,6 +34,10 @@ export class LruMap<K, V> {
     this.#map.delete(key);
   }
 
+  clear(): void {
+    this.#map.clear();
+  }
+
   keys(): IterableIterator<K> {
     return this.#map.keys();
   }

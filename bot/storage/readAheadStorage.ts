@@ -80,7 +80,7 @@ export class ReadAheadStorage implements ConversationStorage {
 
   async sweepExpired(now: Date, keep: ReadonlySet<string>): Promise<number> {
     // Rare and periodic: simply forget every read-ahead, so none hands out what the sweep removes.
-    for (const conversationId of [...this.#pending.keys()]) this.#pending.delete(conversationId);
+    this.#pending.clear();
     return this.#inner.sweepExpired(now, keep);
   }
 

@@ -108,6 +108,16 @@ describe('ReadAheadStorage (state read while the message is logged)', () => {
     assert.deepEqual(await storage.read([KEY]), { [KEY]: { step: 1 } });
   });
 
+  it('does not hand out a read-ahead made before a retention sweep', async () => {
+    const { inner, storage } = setUp();
+    inner.items.set(KEY, { step: 'expired' });
+    await storage.read([KEY]);
+    void storage.readAhead('c1');
+    await storage.sweepExpired(new Date(), new Set());
+    inner.items.delete(KEY);
+    assert.deepEqual(await storage.read([KEY]), {});
+  });
+
   it('keeps conversations apart and forgets a deleted conversation', async () => {
     const { inner, storage } = setUp();
     inner.items.set(KEY, { who: 'c1' });
