@@ -90,6 +90,35 @@ describe('store contract: PostgreSQL', () => {
     });
   });
 
+  describe('connections', () => {
+    const schema = uniqueSchemaName();
+    after(async () => dropSchema(schema).catch(() => undefined));
+
+    it('keeps its connections through a quiet spell, so the first turns after it do not wait for new ones', async function () {
+      this.timeout(30000);
+      const stores = await createStores({ dataDir: '/nonexistent', databaseUrl: PG_URL, schema, retentionDays: 30 });
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      // Backends of this store: named by the pool, and their last statement was on this schema.
+      const backends = async () =>
+        (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = 'veiviser' AND strpos(query, $1) > 0 ORDER BY pid`, [schema])).rows.map((r) => r.pid);
+      const keys = ['a', 'b', 'c', 'd'].map((c) => `directline/conversations/${c}/ConversationState`);
+      try {
+        await Promise.all(keys.map((key) => stores.storage.write({ [key]: { step: 'welcomed', eTag: '*' } })));
+        const before = await backends();
+        assert.ok(before.length >= 2, `several connections were open (${before.length})`);
+        // Longer than pg's own default of 10 s, after which it would have closed them all.
+        await new Promise((resolve) => setTimeout(resolve, 11_000));
+        await Promise.all(keys.map((key) => stores.storage.read([key])));
+        const after = await backends();
+        assert.deepEqual(before.filter((pid) => !after.includes(pid)), [], 'no connection was closed');
+      } finally {
+        await admin.end();
+        await stores.close();
+      }
+    });
+  });
+
   describe('log appends', () => {
     const schema = uniqueSchemaName();
     let pool: pg.Pool;
