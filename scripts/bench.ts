@@ -1,8 +1,11 @@
 /**
  * npm run --silent bench -- [--json] [--conversations N] [--turns N] [--stored N] [--store lowdb|postgres|both] [--think-ms N] [--warmup N] [--rounds N]
  *
- * The citizens behave like people: each reads the answer before writing again (--think-ms, 1 s on
- * average). With --think-ms 0 every citizen fires its next message the moment the last one is
+ * The citizens behave like people: each reads the bot's welcome before writing, and each answer
+ * before writing again (--think-ms, 1 s on average). Without the reading before the first message,
+ * every round would begin with all citizens opening their conversations and writing in the same
+ * second, a burst that made most of a round's slowest turns.
+ * openP50Ms/openP99Ms time the opening itself (token, start, welcome). With --think-ms 0 every citizen fires its next message the moment the last one is
  * answered, which measures saturation throughput rather than the latency a person sees.
  * Drives simulated citizens over the local Direct Line HTTP endpoint of a real Veiviser server and
  * of a trivial echo bot on the same server code and adapter, and prints latency per turn (a POST
@@ -42,6 +45,9 @@ interface Figures {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** Opening a conversation (token, start, the bot's welcome), which the turn figures leave out. */
+  openP50Ms: number;
+  openP99Ms: number;
   turnsPerSecond: number;
   rssMb: number;
   storedConversations: number;
@@ -67,23 +73,26 @@ async function json(url: string, init: { method?: string; token?: string; body?:
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * One citizen: a conversation, then `turns` messages, each after reading the answer for a while
- * (thinkMs on average, spread ±50 %, and staggered at the start so citizens don't march in step).
- * Returns each turn's latency.
+ * One citizen: opens a conversation (the page gets a token and starts it, and the bot's welcome
+ * comes back), then sends `turns` messages, each after reading the bot's last answer (the welcome
+ * first) for a while: thinkMs on average, spread ±50 %, and staggered at the start so citizens
+ * don't march in step. Returns how long the opening took and each message's latency.
  */
-async function citizen(base: string, turns: number, offset: number, thinkMs: number): Promise<number[]> {
+async function citizen(base: string, turns: number, offset: number, thinkMs: number): Promise<{ openMs: number; latencies: number[] }> {
   if (thinkMs > 0) await sleep(Math.random() * thinkMs);
+  const opening = performance.now();
   const { token: generated } = (await json(`${base}/tokens/generate`, { method: 'POST', body: { locale: 'nb-NO' } })) as { token: string };
   const { conversationId, token } = (await json(`${base}/conversations`, { method: 'POST', token: generated })) as { conversationId: string; token: string };
+  const openMs = performance.now() - opening;
   const latencies: number[] = [];
   for (let i = 0; i < turns; i++) {
-    if (i > 0 && thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
+    if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
     const text = MESSAGES[(offset + i) % MESSAGES.length]!;
     const started = performance.now();
     await json(`${base}/conversations/${conversationId}/activities`, { method: 'POST', token, body: { type: 'message', text, locale: 'nb-NO' } });
     latencies.push(performance.now() - started);
   }
-  return latencies;
+  return { openMs, latencies };
 }
 
 /**
@@ -107,6 +116,7 @@ async function warmUp(servers: BenchServer[], turns: number): Promise<void> {
 
 interface Phase {
   latencies: number[];
+  openings: number[];
   seconds: number;
 }
 
@@ -116,11 +126,12 @@ async function measure(servers: BenchServer[], conversations: number, turns: num
   const all = await Promise.all(
     Array.from({ length: conversations }, (_, i) => citizen(`${servers[i % servers.length]!.url}/v3/directline`, turns, i, thinkMs)),
   );
-  return { latencies: all.flat(), seconds: (performance.now() - started) / 1000 };
+  return { latencies: all.flatMap((c) => c.latencies), openings: all.map((c) => c.openMs), seconds: (performance.now() - started) / 1000 };
 }
 
 function figures(phases: Phase[], conversations: number, rssMb: number, stored: number): Figures {
   const latencies = phases.flatMap((p) => p.latencies).sort((a, b) => a - b);
+  const openings = phases.flatMap((p) => p.openings).sort((a, b) => a - b);
   const seconds = phases.reduce((sum, p) => sum + p.seconds, 0);
   return {
     conversations,
@@ -128,6 +139,8 @@ function figures(phases: Phase[], conversations: number, rssMb: number, stored: 
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
+    openP50Ms: percentile(openings, 50),
+    openP99Ms: percentile(openings, 99),
     turnsPerSecond: Math.round((latencies.length / seconds) * 10) / 10,
     rssMb,
     storedConversations: stored,
@@ -282,6 +295,7 @@ function asText(result: StoreResult): string {
     `store ${result.store} (${result.instances} instance${result.instances > 1 ? 's' : ''}), ${result.conversations} conversations, ${result.turns} turns, ${result.storedConversations} stored\n` +
     `veiviser: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.turnsPerSecond} turns/s, rss ${result.rssMb} MB\n` +
     `echo:     p50 ${baseline.p50Ms} ms, p95 ${baseline.p95Ms} ms, p99 ${baseline.p99Ms} ms, ${baseline.turnsPerSecond} turns/s\n` +
+    `opening a conversation: veiviser p50 ${result.openP50Ms} ms, p99 ${result.openP99Ms} ms; echo p50 ${baseline.openP50Ms} ms, p99 ${baseline.openP99Ms} ms\n` +
     `ratioP50 ${result.ratioP50}; start-up to /healthz ${result.startupMs} ms (first start on an empty DATA_DIR ${result.firstStartupMs} ms)\n`
   );
 }
