@@ -4,9 +4,10 @@
  * The citizens behave like people: each reads the bot's welcome before writing, and each answer
  * before writing again (--think-ms, 1 s on average). Without the reading before the first message,
  * every round would begin with all citizens opening their conversations and writing in the same
- * second, a burst that made most of a round's slowest turns.
- * openP50Ms/openP99Ms time the opening itself (token, start, welcome). With --think-ms 0 every citizen fires its next message the moment the last one is
- * answered, which measures saturation throughput rather than the latency a person sees.
+ * second, a burst that made most of a round's slowest turns. openP50Ms/openP99Ms time the opening
+ * itself (token, start, welcome). With --think-ms 0 every citizen fires its next message the moment
+ * the last one is answered, which measures saturation throughput rather than the latency a person
+ * sees.
  * Drives simulated citizens over the local Direct Line HTTP endpoint of a real Veiviser server and
  * of a trivial echo bot on the same server code and adapter, and prints latency per turn (a POST
  * returns when the bot's turn is done), throughput and memory. Both are warmed up alike (--warmup
