@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { ConversationStorage } from './conversationStorage.js';
 import { LowdbRecordStore } from './lowdbRecordStore.js';
 import { LowdbStorage } from './lowdbStorage.js';
+import { PG_CONNECTION } from './pgConnection.js';
 import { migrate } from './pgSchema.js';
 import { PgRecordStore } from './pgRecordStore.js';
 import { PgStorage } from './pgStorage.js';
@@ -77,15 +78,11 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
   const pool = new pg.Pool({
     connectionString: url,
     max: config.poolSize ?? 10,
-    application_name: 'veiviser',
+    ...PG_CONNECTION,
     // pg closes a connection after 10 s unused. A new one costs a PostgreSQL backend process, its
     // catalog caches and the parsing of every prepared statement again; when many citizens wrote
     // after a quiet spell, every one of their turns paid that (p99 up to 0.5 s in `npm run bench`).
     idleTimeoutMillis: POOL_IDLE_MS,
-    // Probes keep a connection that sits unused from being dropped without a word by a firewall or
-    // load balancer on the way, and reveal a dead one, which the pool then replaces.
-    keepAlive: true,
-    keepAliveInitialDelayMillis: 30_000,
   });
   // An idle client losing its connection must not crash the process.
   pool.on('error', (error) => config.onError?.(error));

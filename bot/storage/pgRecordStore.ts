@@ -3,6 +3,7 @@ import pg, { type Pool, type PoolClient } from 'pg';
 import { expiryFrom, HANDOFF_KIND, OPEN_HANDOFF_STATES, shouldSweepRecord } from '../../core/retention/index.js';
 import { LocalPubSub } from './localPubSub.js';
 import { toJsonb } from './jsonb.js';
+import { PG_CONNECTION } from './pgConnection.js';
 import { prepared } from './pgPrepared.js';
 import { quoteSchema } from './pgSchema.js';
 import { KeyedBatcher } from './keyedBatcher.js';
@@ -106,7 +107,7 @@ export class PgRecordStore implements RecordStore {
   }
 
   async #listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.#connectionString });
+    const client = new pg.Client({ connectionString: this.#connectionString, ...PG_CONNECTION });
     client.on('notification', (n) => {
       if (n.channel !== this.#notifyChannel || !n.payload) return;
       try {
