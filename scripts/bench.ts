@@ -5,9 +5,10 @@
  * before writing again (--think-ms, 1 s on average). Without the reading before the first message,
  * every round would begin with all citizens opening their conversations and writing in the same
  * second, a burst that made most of a round's slowest turns. openP50Ms/openP99Ms time the opening
- * itself (token, start, welcome). With --think-ms 0 every citizen fires its next message the moment
- * the last one is answered, which measures saturation throughput rather than the latency a person
- * sees.
+ * itself (token, start, welcome). Each citizen sends 30 messages by default, so a run's p99 is the
+ * 15th slowest of 1500 turns: with 500, a single garbage collection that stalled five turns at once
+ * set it. With --think-ms 0 every citizen fires its next message the moment the last one is
+ * answered, which measures saturation throughput rather than the latency a person sees.
  * Drives simulated citizens over the local Direct Line HTTP endpoint of a real Veiviser server and
  * of a trivial echo bot on the same server code and adapter, and prints latency per turn (a POST
  * returns when the bot's turn is done), throughput and memory. Both are warmed up alike (--warmup
@@ -233,10 +234,21 @@ async function dropSchemas(): Promise<void> {
   }
 }
 
+/**
+ * The bench keeps every side's servers running while it measures one side, so each server sits idle
+ * for a round or more at a time, which a deployed one serving citizens does not. After about 8 s idle,
+ * V8's memory reducer runs up to three major garbage collections to shrink the heap, with marking
+ * threads on every core; on a two-core machine that stalls the side being measured. Traced on
+ * 2026-11-27: an idle echo server's 18–43 ms collections fell on the clusters of slow turns that set
+ * lowdb's p99. The reducer acts only on an idle process, so turning it off leaves a busy server's
+ * own collections, which are measured, as they are.
+ */
+const SERVER_NODE_FLAGS = ['--no-memory-reducer'];
+
 /** Forks one server (scripts/benchServer.ts, compiled) and waits until it listens and is filled. */
 async function startBenchServer(dataDir: string, pgUrl: string | undefined, echoOnly: boolean, stored: number): Promise<BenchServer> {
   const env: NodeJS.ProcessEnv = { ...serverEnv(dataDir, pgUrl), BENCH_ECHO: echoOnly ? '1' : '0', BENCH_STORED: String(stored) };
-  const child: ChildProcess = fork('dist/scripts/benchServer.js', [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork('dist/scripts/benchServer.js', [], { env, execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     child.on('message', (message: { ready?: string }) => {
@@ -313,12 +325,12 @@ async function main(): Promise<void> {
     options: {
       json: { type: 'boolean', default: false },
       conversations: { type: 'string', default: '50' },
-      turns: { type: 'string', default: '10' },
+      turns: { type: 'string', default: '30' },
       stored: { type: 'string', default: '0' },
       store: { type: 'string', default: 'lowdb' },
       'think-ms': { type: 'string', default: '1000' },
       warmup: { type: 'string', default: '3000' },
-      rounds: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '3' },
     },
   });
   const conversations = Number(values.conversations);
