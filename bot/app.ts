@@ -1,4 +1,5 @@
-import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { langFromLocale } from '../core/language.js';
 import type { Logger } from 'pino';

@@ -1,4 +1,4 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import express, { type Router } from 'express';
 import type { BotCredentials } from './config.js';

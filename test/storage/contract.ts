@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { TurnState } from '@microsoft/teams-ai';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import { ActivityTypes, ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { RecordConflictError, type Stores } from '../../bot/storage/index.js';
 import type { Backend } from './backends.js';
