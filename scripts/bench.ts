@@ -17,6 +17,9 @@
  * (scripts/benchServer.ts), as `npm start` does; the client runs here. rssMb is the largest server
  * process's. startupMs is a restart on a DATA_DIR that has been started once; firstStartupMs is
  * the very first start, which also trains and caches the intent classifier.
+ * majorGcs/majorGcMaxMs count a side's own major garbage collections during its measured rounds,
+ * othersMajorGcs those of the idle servers meanwhile: at this load the slowest turns come in
+ * clusters at a major collection, in either store, so these say why a run's p99 is what it is.
  * --store both measures lowdb and PostgreSQL side by side, in the same alternating rounds, and
  * adds p99PostgresToLowdb: the two p99s come from the same minutes of the same machine.
  */
@@ -53,6 +56,32 @@ interface Figures {
   turnsPerSecond: number;
   rssMb: number;
   storedConversations: number;
+  /**
+   * Major garbage collections during the measured rounds: in this side's own servers (count and
+   * longest pause), and in the servers of the other sides, which sit idle meanwhile (count).
+   */
+  majorGcs: number;
+  majorGcMaxMs: number;
+  othersMajorGcs: number;
+}
+
+/** A major collection in a server: when it began (ms since the epoch) and how long it took. */
+type MajorGc = [at: number, ms: number];
+
+interface GcFigures {
+  majorGcs: number;
+  majorGcMaxMs: number;
+  othersMajorGcs: number;
+}
+
+function gcFigures(phases: Phase[], own: MajorGc[], others: MajorGc[]): GcFigures {
+  const during = (gcs: MajorGc[]) => gcs.filter(([at]) => phases.some((p) => at >= p.from && at <= p.to));
+  const mine = during(own);
+  return {
+    majorGcs: mine.length,
+    majorGcMaxMs: Math.round(Math.max(0, ...mine.map(([, ms]) => ms)) * 10) / 10,
+    othersMajorGcs: during(others).length,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -120,18 +149,22 @@ interface Phase {
   latencies: number[];
   openings: number[];
   seconds: number;
+  /** The round's start and end, ms since the epoch (the servers' collections are timed so). */
+  from: number;
+  to: number;
 }
 
 /** `conversations` citizens at once, `turns` messages each, spread over the instances. */
 async function measure(servers: BenchServer[], conversations: number, turns: number, thinkMs: number): Promise<Phase> {
   const started = performance.now();
+  const from = Date.now();
   const all = await Promise.all(
     Array.from({ length: conversations }, (_, i) => citizen(`${servers[i % servers.length]!.url}/v3/directline`, turns, i, thinkMs)),
   );
-  return { latencies: all.flatMap((c) => c.latencies), openings: all.map((c) => c.openMs), seconds: (performance.now() - started) / 1000 };
+  return { latencies: all.flatMap((c) => c.latencies), openings: all.map((c) => c.openMs), seconds: (performance.now() - started) / 1000, from, to: Date.now() };
 }
 
-function figures(phases: Phase[], conversations: number, rssMb: number, stored: number): Figures {
+function figures(phases: Phase[], conversations: number, rssMb: number, stored: number, gc: GcFigures): Figures {
   const latencies = phases.flatMap((p) => p.latencies).sort((a, b) => a - b);
   const openings = phases.flatMap((p) => p.openings).sort((a, b) => a - b);
   const seconds = phases.reduce((sum, p) => sum + p.seconds, 0);
@@ -146,6 +179,7 @@ function figures(phases: Phase[], conversations: number, rssMb: number, stored: 
     turnsPerSecond: Math.round((latencies.length / seconds) * 10) / 10,
     rssMb,
     storedConversations: stored,
+    ...gc,
   };
 }
 
@@ -194,6 +228,7 @@ async function measureStartup(dataDir: string, pgUrl: string | undefined): Promi
 interface BenchServer {
   url: string;
   rssMb(): Promise<number>;
+  majorGcs(): Promise<MajorGc[]>;
   stop(): Promise<void>;
 }
 
@@ -245,6 +280,12 @@ async function dropSchemas(): Promise<void> {
  */
 const SERVER_NODE_FLAGS = ['--no-memory-reducer'];
 
+/** What a bench server answers when asked, by the key asked for. */
+interface ServerReport {
+  rssMb: number;
+  majorGcs: MajorGc[];
+}
+
 /** Forks one server (scripts/benchServer.ts, compiled) and waits until it listens and is filled. */
 async function startBenchServer(dataDir: string, pgUrl: string | undefined, echoOnly: boolean, stored: number): Promise<BenchServer> {
   const env: NodeJS.ProcessEnv = { ...serverEnv(dataDir, pgUrl), BENCH_ECHO: echoOnly ? '1' : '0', BENCH_STORED: String(stored) };
@@ -256,18 +297,20 @@ async function startBenchServer(dataDir: string, pgUrl: string | undefined, echo
     });
     child.once('exit', (code) => reject(new Error(`a bench server exited with ${code} before it was ready`)));
   });
+  const ask = <K extends 'rssMb' | 'majorGcs'>(key: K) =>
+    new Promise<ServerReport[K]>((resolve) => {
+      const onMessage = (message: Partial<ServerReport>) => {
+        if (message[key] === undefined) return;
+        child.off('message', onMessage);
+        resolve(message[key]);
+      };
+      child.on('message', onMessage);
+      child.send(key);
+    });
   return {
     url,
-    rssMb: () =>
-      new Promise<number>((resolve) => {
-        const onMessage = (message: { rssMb?: number }) => {
-          if (message.rssMb === undefined) return;
-          child.off('message', onMessage);
-          resolve(message.rssMb);
-        };
-        child.on('message', onMessage);
-        child.send('rss');
-      }),
+    rssMb: () => ask('rssMb'),
+    majorGcs: () => ask('majorGcs'),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -309,6 +352,8 @@ function asText(result: StoreResult): string {
     `veiviser: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms, ${result.turnsPerSecond} turns/s, rss ${result.rssMb} MB\n` +
     `echo:     p50 ${baseline.p50Ms} ms, p95 ${baseline.p95Ms} ms, p99 ${baseline.p99Ms} ms, ${baseline.turnsPerSecond} turns/s\n` +
     `opening a conversation: veiviser p50 ${result.openP50Ms} ms, p99 ${result.openP99Ms} ms; echo p50 ${baseline.openP50Ms} ms, p99 ${baseline.openP99Ms} ms\n` +
+    `major garbage collections while measured: veiviser ${result.majorGcs} (longest ${result.majorGcMaxMs} ms), echo ${baseline.majorGcs}; ` +
+    `in the idle servers meanwhile ${result.othersMajorGcs} and ${baseline.othersMajorGcs}\n` +
     `ratioP50 ${result.ratioP50}; start-up to /healthz ${result.startupMs} ms (first start on an empty DATA_DIR ${result.firstStartupMs} ms)\n`
   );
 }
@@ -380,9 +425,13 @@ async function main(): Promise<void> {
       for (const side of started) side.phases.push(await measure(side.servers, conversations, turnsThisRound, thinkMs));
     }
     const rss = async (servers: BenchServer[]) => Math.max(...(await Promise.all(servers.map((s) => s.rssMb()))));
+    const collections = new Map<Side, MajorGc[]>();
+    for (const side of started) collections.set(side, (await Promise.all(side.servers.map((s) => s.majorGcs()))).flat());
+    const gcOf = (side: Side) =>
+      gcFigures(side.phases, collections.get(side)!, started.filter((other) => other !== side).flatMap((other) => collections.get(other)!));
     for (const run of runs) {
-      const baseline = figures(run.echo.phases, conversations, await rss(run.echo.servers), stored);
-      const veiviser = figures(run.bot.phases, conversations, await rss(run.bot.servers), stored);
+      const baseline = figures(run.echo.phases, conversations, await rss(run.echo.servers), stored, gcOf(run.echo));
+      const veiviser = figures(run.bot.phases, conversations, await rss(run.bot.servers), stored, gcOf(run.bot));
       const { startupMs, firstStartupMs } = startups.get(run.store)!;
       results.push({ store: run.store, instances: instancesOf(run.store), thinkMs, warmupTurns, rounds, startupMs, firstStartupMs, ...veiviser, baseline, ratioP50: ratio(veiviser.p50Ms, baseline.p50Ms) });
     }

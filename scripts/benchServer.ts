@@ -4,8 +4,10 @@
  * on PostgreSQL do not share one either, as in a real deployment.
  * Environment: DATA_DIR, DATABASE_URL (optional), BENCH_ECHO=1 for the echo baseline,
  * BENCH_STORED=N conversations written to storage before it says it is ready.
- * Messages to the parent: { ready: url }, then { rssMb } whenever it receives 'rss'.
+ * Messages to the parent: { ready: url }, then { rssMb } whenever it receives 'rssMb', and
+ * { majorGcs } (every major garbage collection since it started) whenever it receives 'majorGcs'.
  */
+import { constants, PerformanceObserver, performance } from 'node:perf_hooks';
 import type { TurnContext } from 'botbuilder';
 import { pino } from 'pino';
 import { composeParts } from '../bot/compose.js';
@@ -32,16 +34,30 @@ async function prefill(storage: { write(changes: Record<string, unknown>): Promi
   }
 }
 
+/** Every major collection from now on, as [start in ms since the epoch, pause in ms]. */
+function watchMajorGcs(): Array<[number, number]> {
+  const seen: Array<[number, number]> = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { kind } = (entry as PerformanceEntry & { detail: { kind: number } }).detail;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) seen.push([performance.timeOrigin + entry.startTime, entry.duration]);
+    }
+  }).observe({ entryTypes: ['gc'] });
+  return seen;
+}
+
 async function main(): Promise<void> {
   const send = process.send?.bind(process);
   if (!send) throw new Error('benchServer runs only when forked by scripts/bench.ts');
+  const majorGcs = watchMajorGcs();
   const config = loadConfig({ ...process.env, PORT: '0', OPENING_HOURS: 'always', VEILEDER_TOKEN: 'bench-veileder-token-000000' });
   const log = pino({ level: 'silent' });
   const parts = await composeParts(config, { log, rateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
   const server = await startServer(config, { ...parts, log, turnLogic: process.env.BENCH_ECHO === '1' ? echo : undefined });
   await prefill(server.storage, Number(process.env.BENCH_STORED ?? 0));
   process.on('message', (message) => {
-    if (message === 'rss') send({ rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024) });
+    if (message === 'rssMb') send({ rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024) });
+    if (message === 'majorGcs') send({ majorGcs });
   });
   process.once('SIGTERM', () => {
     void server.close(1000).finally(() => process.exit(0));
