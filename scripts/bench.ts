@@ -24,7 +24,7 @@
  * adds p99PostgresToLowdb: the two p99s come from the same minutes of the same machine.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -203,7 +203,7 @@ async function measureStartups(store: StoreName): Promise<{ firstStartupMs: numb
 async function measureStartup(dataDir: string, pgUrl: string | undefined): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...serverEnv(dataDir, pgUrl), PORT: '0', VEILEDER_TOKEN: 'bench-veileder-token-000000', LOG_LEVEL: 'warn' };
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/bot/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...startFlags(), 'dist/bot/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let out = '';
@@ -276,9 +276,18 @@ async function dropSchemas(): Promise<void> {
  * threads on every core; on a two-core machine that stalls the side being measured. Traced on
  * 2026-11-27: an idle echo server's 18–43 ms collections fell on the clusters of slow turns that set
  * lowdb's p99. The reducer acts only on an idle process, so turning it off leaves a busy server's
- * own collections, which are measured, as they are.
+ * own collections, which are measured, as they are. Beside that, the servers get the flags `npm start`
+ * gives node.
  */
-const SERVER_NODE_FLAGS = ['--no-memory-reducer'];
+const SERVER_NODE_FLAGS = ['--no-memory-reducer', ...startFlags()];
+
+/** The flags `npm start` gives node (package.json's start:prod), so bench servers run as it does. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const command = /^node((?: --\S+)*) dist\/bot\/main\.js$/.exec(scripts['start:prod'] ?? '');
+  if (!command) throw new Error('package.json\'s start:prod is not "node [--flags] dist/bot/main.js"; the bench cannot run its servers as it does');
+  return command[1]!.trim().split(' ').filter(Boolean);
+}
 
 /** What a bench server answers when asked, by the key asked for. */
 interface ServerReport {
