@@ -274,7 +274,7 @@ async function dropSchemas(): Promise<void> {
  * for a round or more at a time, which a deployed one serving citizens does not. After about 8 s idle,
  * V8's memory reducer runs up to three major garbage collections to shrink the heap, with marking
  * threads on every core; on a two-core machine that stalls the side being measured. Traced on
- * 2026-11-27: an idle echo server's 18–43 ms collections fell on the clusters of slow turns that set
+ * 2026-11-27: an idle echo server's 18–43 ms collections fell on the slowest turns that set
  * lowdb's p99. The reducer acts only on an idle process, so turning it off leaves a busy server's
  * own collections, which are measured, as they are. Beside that, the servers get the flags `npm start`
  * gives node.
