@@ -44,7 +44,7 @@ const MESSAGES = [
   'takk for hjelpa',
 ];
 
-interface Figures {
+interface Figures extends GcFigures {
   conversations: number;
   turns: number;
   p50Ms: number;
@@ -56,18 +56,15 @@ interface Figures {
   turnsPerSecond: number;
   rssMb: number;
   storedConversations: number;
-  /**
-   * Major garbage collections during the measured rounds: in this side's own servers (count and
-   * longest pause), and in the servers of the other sides, which sit idle meanwhile (count).
-   */
-  majorGcs: number;
-  majorGcMaxMs: number;
-  othersMajorGcs: number;
 }
 
 /** A major collection in a server: when it began (ms since the epoch) and how long it took. */
 type MajorGc = [at: number, ms: number];
 
+/**
+ * Major garbage collections during the measured rounds: in this side's own servers (count and
+ * longest pause), and in the servers of the other sides, which sit idle meanwhile (count).
+ */
 interface GcFigures {
   majorGcs: number;
   majorGcMaxMs: number;
@@ -148,7 +145,6 @@ async function warmUp(servers: BenchServer[], turns: number): Promise<void> {
 interface Phase {
   latencies: number[];
   openings: number[];
-  seconds: number;
   /** The round's start and end, ms since the epoch (the servers' collections are timed so). */
   from: number;
   to: number;
@@ -156,18 +152,17 @@ interface Phase {
 
 /** `conversations` citizens at once, `turns` messages each, spread over the instances. */
 async function measure(servers: BenchServer[], conversations: number, turns: number, thinkMs: number): Promise<Phase> {
-  const started = performance.now();
-  const from = Date.now();
+  const from = performance.timeOrigin + performance.now();
   const all = await Promise.all(
     Array.from({ length: conversations }, (_, i) => citizen(`${servers[i % servers.length]!.url}/v3/directline`, turns, i, thinkMs)),
   );
-  return { latencies: all.flatMap((c) => c.latencies), openings: all.map((c) => c.openMs), seconds: (performance.now() - started) / 1000, from, to: Date.now() };
+  return { latencies: all.flatMap((c) => c.latencies), openings: all.map((c) => c.openMs), from, to: performance.timeOrigin + performance.now() };
 }
 
 function figures(phases: Phase[], conversations: number, rssMb: number, stored: number, gc: GcFigures): Figures {
   const latencies = phases.flatMap((p) => p.latencies).sort((a, b) => a - b);
   const openings = phases.flatMap((p) => p.openings).sort((a, b) => a - b);
-  const seconds = phases.reduce((sum, p) => sum + p.seconds, 0);
+  const seconds = phases.reduce((sum, p) => sum + (p.to - p.from) / 1000, 0);
   return {
     conversations,
     turns: latencies.length,
@@ -203,7 +198,7 @@ async function measureStartups(store: StoreName): Promise<{ firstStartupMs: numb
 async function measureStartup(dataDir: string, pgUrl: string | undefined): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...serverEnv(dataDir, pgUrl), PORT: '0', VEILEDER_TOKEN: 'bench-veileder-token-000000', LOG_LEVEL: 'warn' };
   const started = performance.now();
-  const child = spawn(process.execPath, [...startFlags(), 'dist/bot/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...START_FLAGS, 'dist/bot/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let out = '';
@@ -269,6 +264,16 @@ async function dropSchemas(): Promise<void> {
   }
 }
 
+/** The flags `npm start` gives node (package.json's start:prod), so bench servers run as it does. */
+const START_FLAGS = startFlags();
+
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const command = /^node((?: --\S+)*) dist\/bot\/main\.js$/.exec(scripts['start:prod'] ?? '');
+  if (!command) throw new Error('package.json\'s start:prod is not "node [--flags] dist/bot/main.js"; the bench cannot run its servers as it does');
+  return command[1]!.trim().split(' ').filter(Boolean);
+}
+
 /**
  * The bench keeps every side's servers running while it measures one side, so each server sits idle
  * for a round or more at a time, which a deployed one serving citizens does not. After about 8 s idle,
@@ -279,15 +284,7 @@ async function dropSchemas(): Promise<void> {
  * own collections, which are measured, as they are. Beside that, the servers get the flags `npm start`
  * gives node.
  */
-const SERVER_NODE_FLAGS = ['--no-memory-reducer', ...startFlags()];
-
-/** The flags `npm start` gives node (package.json's start:prod), so bench servers run as it does. */
-function startFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-  const command = /^node((?: --\S+)*) dist\/bot\/main\.js$/.exec(scripts['start:prod'] ?? '');
-  if (!command) throw new Error('package.json\'s start:prod is not "node [--flags] dist/bot/main.js"; the bench cannot run its servers as it does');
-  return command[1]!.trim().split(' ').filter(Boolean);
-}
+const SERVER_NODE_FLAGS = ['--no-memory-reducer', ...START_FLAGS];
 
 /** What a bench server answers when asked, by the key asked for. */
 interface ServerReport {
