@@ -6,8 +6,7 @@ import { TriageDialog } from '../dialogs/triage/triageDialog.js';
 import { createHandoffParts } from './handoff/compose.js';
 import { createTeamsAdapter } from './teamsChannel.js';
 import { checkSafety } from '../core/safety/index.js';
-import { detectLanguage } from '../core/understanding/index.js';
-import { loadIntentClassifier } from './classifierCache.js';
+import { createIntentClassifier, detectLanguage } from '../core/understanding/index.js';
 import type { Config } from './config.js';
 import type { RateLimitOptions } from './directline/index.js';
 import { MAX_MESSAGE_CHARS } from '../dialogs/root/veiviserBot.js';
@@ -58,7 +57,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     onResult: (report) => log?.info({ sweep: report }, 'retention sweep'),
     onError: (err) => log?.error({ err }, 'retention sweep failed'),
   });
-  const classifier = await loadIntentClassifier(config.dataDir);
+  const classifier = createIntentClassifier();
   const safety = (text: string) => checkSafety(text, classifier);
   // Loads the phrase lists now rather than on the first user's message.
   safety('');
@@ -110,6 +109,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     hooks: {
       redact: (text, lang) => redactFor(text, lang),
       checkSafety: safety,
+      withVeileder: handoff.withVeileder,
       beforeTurn: handoff.beforeTurn,
       startHandoff: (dc, options) => handoff.startHandoff(dc, options),
       emergencyReply: emergencyReply(clock),

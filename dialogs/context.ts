@@ -22,6 +22,10 @@ export interface ConversationData {
   urgentSignals?: ('URGENT_MONEY' | 'URGENT_HOUSING')[];
   /** Languages the bot has already offered to switch to; each is offered once. */
   languagesOffered?: Lang[];
+  /** The check-in question is waiting for its answer; `text` is the message that raised it (redacted). */
+  checkIn?: { kind: 'self_harm' | 'violence'; text?: string };
+  /** The intents the bot just offered with "did you mean …?"; a tap on one of them acts on it. */
+  clarifying?: string[];
 }
 
 export function newConversationData(lang: Lang = DEFAULT_LANG): ConversationData {

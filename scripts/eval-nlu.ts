@@ -1,57 +1,93 @@
 /**
- * Accuracy benchmark for understanding: `npm run --silent eval:nlu`.
- * Trains from data/nlu/, runs the held-out messages in test/nlu-eval/ and prints accuracy per
- * language and intent, crisis recall, false alarms and timings. Exit 1 when a target is missed.
- * `--misses` also lists every message the classifier got wrong.
+ * Accuracy benchmark for understanding: `npm run --silent eval:nlu [-- --misses]`.
+ * Trains from data/nlu/ and reports, on the frozen held-out set (test/nlu-heldout/, never trained
+ * or tuned on): intent accuracy per language and per kind of message, what the bot then does
+ * (acts, asks, does not understand), the crisis check (crisis text, check-in, misses, figures on
+ * ordinary messages) and calibration; then the same from 5-fold cross-validation on the training
+ * data; then timings. Exit 1 when a target is missed. `--misses` lists every message got wrong.
  */
-import { evaluate, type Tally } from '../test/nlu-eval/evaluate.js';
+import { loadTrainingExamples } from '../core/understanding/training-data.js';
+import { crossValidate, evaluateHeldOut, trainTimed, type Decisions, type SafetyFigures, type Tally } from '../test/nlu-eval/evaluate.js';
+import { loadHeldOut } from '../test/nlu-eval/heldout.js';
 import { TARGETS } from '../test/nlu-eval/targets.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 const row = (name: string, t: Tally): string => `  ${name.padEnd(22)} ${pct(t.accuracy).padStart(8)}  (${t.correct}/${t.total})`;
-
-const report = await evaluate();
+const showMisses = process.argv.includes('--misses');
 const failed: string[] = [];
 
-console.log(`NLU evaluation: ${report.messages} held-out messages`);
-console.log('\nAccuracy per language');
+function decisions(d: Decisions): void {
+  const total = d.actedRight + d.actedWrong + d.clarifiedWithRight + d.clarifiedWithoutRight + d.notUnderstood || 1;
+  console.log(`  acts on the right intent   ${pct(d.actedRight / total).padStart(8)}  (${d.actedRight})`);
+  console.log(`  acts on a wrong intent     ${pct(d.actedWrong / total).padStart(8)}  (${d.actedWrong})`);
+  console.log(`  asks, right one offered    ${pct(d.clarifiedWithRight / total).padStart(8)}  (${d.clarifiedWithRight})`);
+  console.log(`  asks, right one not among  ${pct(d.clarifiedWithoutRight / total).padStart(8)}  (${d.clarifiedWithoutRight})`);
+  console.log(`  says it did not understand ${pct(d.notUnderstood / total).padStart(8)}  (${d.notUnderstood})`);
+}
+
+function safety(s: SafetyFigures, withTargets: boolean): void {
+  const { crisis, distress, ordinary, emergency } = s;
+  console.log(`  crisis recall (text or check-in) ${pct(crisis.recall).padStart(8)}  (${crisis.caught}/${crisis.total}: ${crisis.crisisText} crisis text, ${crisis.checkIn} check-in)`);
+  console.log(`  distress that got the check-in   ${pct(distress.total ? distress.caught / distress.total : 1).padStart(8)}  (${distress.caught}/${distress.total})`);
+  console.log(`  crisis text on ordinary          ${pct(ordinary.crisisTextRate).padStart(8)}  (${ordinary.crisisText}/${ordinary.total})`);
+  console.log(`  check-in on ordinary             ${pct(ordinary.checkInRate).padStart(8)}  (${ordinary.checkIn}/${ordinary.total})`);
+  console.log(`  same-day need found              ${pct(emergency.total ? emergency.caught / emergency.total : 1).padStart(8)}  (${emergency.caught}/${emergency.total})`);
+  for (const m of crisis.missed) console.log(`    MISSED crisis: ${m}`);
+  if (showMisses) for (const m of distress.missed) console.log(`    distress without check-in: ${m}`);
+  for (const a of ordinary.texts) console.log(`    on ordinary: ${a}`);
+  if (!withTargets) return;
+  if (crisis.recall < TARGETS.minCrisisRecall) failed.push(`held-out crisis recall ${pct(crisis.recall)}`);
+  if (ordinary.crisisTextRate > TARGETS.maxCrisisTextOnOrdinary) failed.push(`crisis text on ordinary ${pct(ordinary.crisisTextRate)}`);
+  if (ordinary.checkInRate > TARGETS.maxCheckInOnOrdinary) failed.push(`check-in on ordinary ${pct(ordinary.checkInRate)}`);
+}
+
+const examples = loadTrainingExamples();
+const { classifier, trainMs } = trainTimed(examples);
+const heldOut = loadHeldOut();
+const report = evaluateHeldOut(classifier, heldOut);
+
+console.log(`NLU evaluation: ${examples.length} training examples; held-out set of ${report.messages} messages (test/nlu-heldout)`);
+console.log('\nHeld-out: intent accuracy on ordinary messages, per language');
 for (const [lang, t] of Object.entries(report.perLanguage)) {
   console.log(row(lang, t));
-  if (t.accuracy < TARGETS.minAccuracyPerLanguage) failed.push(`accuracy ${lang} ${pct(t.accuracy)}`);
+  if (t.accuracy < TARGETS.minAccuracyPerLanguage) failed.push(`held-out accuracy ${lang} ${pct(t.accuracy)}`);
 }
-console.log('\nAccuracy per intent');
+console.log('\nHeld-out: per kind of message');
+for (const [kind, t] of Object.entries(report.perKind).sort(([a], [b]) => a.localeCompare(b))) console.log(row(kind, t));
+console.log('\nHeld-out: per intent');
 for (const [intent, t] of Object.entries(report.perIntent).sort(([a], [b]) => a.localeCompare(b))) console.log(row(intent, t));
+console.log('\nHeld-out: what the bot does with an ordinary message');
+decisions(report.decisions);
+console.log(`  calibration error (ECE)    ${report.calibrationError.toFixed(3).padStart(8)}`);
+console.log('\nHeld-out: crisis check');
+safety(report.safety, true);
+console.log('  crisis recall per kind of message');
+for (const [kind, t] of Object.entries(report.crisisRecallPerKind).sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${row(kind, t)}`);
+const ld = report.languageDetection;
+console.log(`\nHeld-out: language detection: right ${ld.correct}, wrong ${ld.wrong}, no answer ${ld.undecided}`);
 
-const { crisis, emergency, falseAlarms, languageDetection: ld } = report;
-console.log('\nSafety (checkSafety with the classifier)');
-console.log(`  crisis recall          ${pct(crisis.recall).padStart(8)}  (${crisis.caught}/${crisis.total})`);
-console.log(`  same-day need found    ${pct(emergency.recall).padStart(8)}  (${emergency.caught}/${emergency.total})`);
-console.log(`  false alarms           ${pct(falseAlarms.rate).padStart(8)}  (${falseAlarms.alarms}/${falseAlarms.total})`);
-for (const m of crisis.missed) console.log(`    MISSED: ${m}`);
-for (const a of falseAlarms.texts) console.log(`    false alarm: ${a}`);
-if (crisis.recall < TARGETS.minCrisisRecall) failed.push(`crisis recall ${pct(crisis.recall)}`);
-if (falseAlarms.rate >= TARGETS.maxFalseAlarmRate) failed.push(`false alarms ${pct(falseAlarms.rate)}`);
-
-console.log('\nLanguage detection on the same messages');
-console.log(`  right ${ld.correct}, wrong ${ld.wrong}, no answer ${ld.undecided}`);
-
-console.log('\nThe same messages with one phone-style typo each (æøå as ae/o/a, swapped letters, words run together, capitals)');
-console.log(`  accuracy               ${pct(report.withTypos.accuracy).padStart(8)}`);
-console.log(`  crisis recall          ${pct(report.withTypos.crisisRecall).padStart(8)}`);
-for (const m of report.withTypos.crisisMissed) console.log(`    MISSED: ${m}`);
+const cv = crossValidate(examples);
+console.log(`\n${cv.folds}-fold cross-validation on the training data (ordinary examples)`);
+for (const [lang, t] of Object.entries(cv.perLanguage)) {
+  console.log(row(lang, t));
+  if (t.accuracy < TARGETS.minCrossValidatedAccuracy) failed.push(`cross-validated accuracy ${lang} ${pct(t.accuracy)}`);
+}
+console.log(row('all', cv.overall));
+decisions(cv.decisions);
+console.log(`  calibration error (ECE)    ${cv.calibrationError.toFixed(3).padStart(8)}`);
+console.log('  crisis check with each fold\'s classifier');
+safety(cv.safety, false);
 
 console.log('\nTimings');
-console.log(`  train                  ${report.trainMs.toFixed(0).padStart(6)} ms`);
-console.log(`  load saved model       ${report.loadMs.toFixed(0).padStart(6)} ms`);
+console.log(`  train at start-up      ${trainMs.toFixed(0).padStart(6)} ms`);
 console.log(`  classify, median       ${report.medianClassifyMs.toFixed(3).padStart(6)} ms`);
-console.log(`  checkSafety, median    ${report.medianSafetyMs.toFixed(3).padStart(6)} ms`);
-if (Math.min(report.trainMs, report.loadMs) >= TARGETS.maxTrainOrLoadMs) failed.push('start-up time');
-if (report.medianClassifyMs >= TARGETS.maxMedianClassifyMs) failed.push('classify time');
+console.log(`  crisis check, median   ${report.medianSafetyMs.toFixed(3).padStart(6)} ms`);
+if (trainMs > TARGETS.maxTrainMs) failed.push('train time');
+if (report.medianClassifyMs > TARGETS.maxMedianClassifyMs) failed.push('classify time');
 
-if (process.argv.includes('--misses')) {
-  console.log('\nMisses');
-  for (const m of report.misses) console.log(`  [${m.language}] "${m.text}": expected ${m.expected}, got ${m.got} (${m.score})`);
+if (showMisses) {
+  console.log('\nHeld-out misses');
+  for (const m of report.misses) console.log(`  [${m.language} ${m.kind}] "${m.text}": expected ${m.expected}, got ${m.got} (${m.score})`);
 }
-
 console.log(failed.length === 0 ? '\nAll targets met.' : `\nTargets missed: ${failed.join('; ')}`);
 process.exitCode = failed.length === 0 ? 0 : 1;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
-for (const name of ['data', 'locales', 'web', '.cache']) {
+for (const name of ['data', 'locales', 'web']) {
   const link = join(dist, name);
   if (existsSync(link) || lstatExists(link)) rmSync(link, { recursive: true, force: true });
   symlinkSync(join('..', name), link, 'dir');

@@ -53,6 +53,8 @@ export interface HandoffParts {
   extendApp: (app: Application) => void;
   /** For RootHooks.beforeTurn. */
   beforeTurn: (ctx: TurnContext, data: { lang: Lang }) => Promise<boolean>;
+  /** For RootHooks.withVeileder: a handoff of this conversation is queued or accepted. */
+  withVeileder: (ctx: TurnContext) => Promise<boolean>;
   /** For RootHooks.startHandoff. */
   startHandoff: (dc: DialogContext, options?: HandoffBeginOptions) => Promise<unknown>;
   /** Mounts /api/handoffs, /veileder and /kopi; gives delivery the local Direct Line. */
@@ -119,6 +121,10 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     teams,
     extendApp: (app) => teams?.register(app),
     beforeTurn,
+    withVeileder: async (ctx: TurnContext) => {
+      const conversationId = ctx.activity.conversation?.id;
+      return conversationId ? (await queue.activeFor(conversationId)) !== undefined : false;
+    },
     startHandoff: (dc, begin) => dc.beginDialog(HANDOFF_DIALOG_ID, begin),
     mount(web, parts) {
       if (parts.directLine) channels.directLine = parts.directLine;

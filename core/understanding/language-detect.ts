@@ -16,6 +16,10 @@ const NYNORSK = new Set([
   'arbeidsavklaringspengar', 'dagpengar', 'sjukepengar', 'sjuk', 'sjukmeld', 'sjukmeldt',
   'einaste', 'aleine', 'tenkjer', 'snakkast', 'spørsmåla', 'lagra', 'vidare', 'morgon', 'sambuaren', 'framleis', 'enno', 'medan', 'bu', 'budd', 'gong', 'gongen',
   'no', 'inkje', 'nokså',
+  // Dialect forms written as spoken: Norwegian whichever way, and read as nynorsk here only so
+  // that they are never taken for English.
+  'æ', 'jæ', 'ka', 'ittj', 'itj', 'itte', 'ikkje', 'mæ', 'dæ', 'sæ', 'kæm', 'kordan', 'koss', 'åssen', 'berre', 'bære',
+  'ska', 'sku', 'vart', 'heim', 'sjukmeldt', 'penga', 'pengan', 'ongan', 'ungan', 'ungane', 'nåkka', 'nokka', 'noko',
 ]);
 
 const BOKMAL = new Set([
@@ -25,6 +29,7 @@ const BOKMAL = new Set([
   'penger', 'pengene', 'hjelpen', 'søke', 'soke', 'spørre', 'sporre', 'vet', 'veileder',
   'trenger', 'tenker', 'snakkes', 'samboeren', 'synes', 'kommer', 'gikk', 'derfor', 'sykepenger', 'syk', 'sykmeldt', 'eneste', 'alene', 'fortsatt',
   'ennå', 'enda', 'mens', 'nå', 'na', 'dere', 'blitt',
+  'jæ', 'ikkje', 'hæ', 'kæ', 'åssen', 'hvafor', 'sjukmeldt', 'penga', 'itte',
 ]);
 
 const ENGLISH = new Set([
@@ -45,6 +50,9 @@ function weight(word: string, own: Set<string>, others: Set<string>[]): number {
 
 const NYNORSK_ENDINGS = /^(?!(?:har|var|svar|klar|bar|far|tar|kar|par|sommar|bare)$)\p{L}{3,}(?:ar|ane|inga)$/u;
 
+/** The language comes out only when it has at least this many times the markers of the next one. */
+const MIXED_RATIO = 2;
+
 function tokens(text: string): string[] {
   return text
     .normalize('NFKC')
@@ -55,8 +63,9 @@ function tokens(text: string): string[] {
 }
 
 /**
- * The language a message is written in, or undefined when it does not say enough
- * (too short, only shared words like "hei" or "aap", or a tie).
+ * The language a message is written in, or undefined when it does not say enough: too short,
+ * only shared words like "hei" or "aap", or two languages in about the same measure ("jeg
+ * trenger help with aap"): a mixed message keeps the conversation's language.
  */
 export function detectLanguage(text: string): Lang | undefined {
   const score: Record<Lang, number> = { nb: 0, nn: 0, en: 0 };
@@ -68,6 +77,6 @@ export function detectLanguage(text: string): Lang | undefined {
   }
   const ranked = (Object.entries(score) as [Lang, number][]).sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
-  if (!first || first[1] < 1 || (second && second[1] === first[1])) return undefined;
+  if (!first || first[1] < 1 || (second && second[1] * MIXED_RATIO >= first[1])) return undefined;
   return first[0];
 }

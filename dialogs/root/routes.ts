@@ -11,6 +11,8 @@ export type Route =
   | { kind: 'language'; lang: 'nb' | 'nn' | 'en' }
   | { kind: 'privacy'; action: 'info' | 'delete' }
   | { kind: 'smalltalk'; key: 'greeting' | 'thanks' | 'goodbye' }
+  /** The classifier was unsure: ask which of these intents was meant. */
+  | { kind: 'clarify'; intents: string[] }
   | { kind: 'none' };
 
 const rights = (topic: string): Route => ({ kind: 'flow', dialogId: 'rights', options: { topic } });

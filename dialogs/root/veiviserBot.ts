@@ -13,10 +13,12 @@ import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type Con
 import { t } from '../i18n.js';
 import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
-import { isContinueChoice, isVeilederChoice, sendCrisisReply } from './crisis.js';
+import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, sendCrisisReply } from './crisis.js';
 import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
 import { routeForIntent, routeForMenu, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
+import { matchClarifyChoice } from './clarify.js';
+import { decide, isIntentId, mostlyOtherScript, type IntentId, type Reading } from '../../core/understanding/index.js';
 
 const HANDOFF_FLOW_ID = 'handoff';
 /** The turn-state key DialogStateManager (botbuilder-dialogs 4.23) reads its configuration from. */
@@ -36,16 +38,21 @@ function onStack(dc: DialogContext, dialogId: string): boolean {
 
 /** Longer messages get a kind answer and are not processed or stored. */
 export const MAX_MESSAGE_CHARS = 2000;
-/** Below this score the classifier's guess is treated as "not understood". */
-const MIN_INTENT_SCORE = 0.6;
-
 export interface IntentGuess {
   intent: string;
   score: number;
   language?: Lang;
+  /** The likeliest readings, best first; without them only `intent` and `score` are weighed. */
+  readings?: { intent: string; score: number }[];
 }
 
 export type SafetyKind = 'self_harm' | 'violence' | 'emergency_aid';
+
+/** What the crisis check decided (core/safety): the crisis text, the check-in question, or same-day help. */
+export interface SafetyDecision {
+  answer: 'crisis' | 'check_in' | 'emergency';
+  kind: SafetyKind;
+}
 
 /** The pieces of understanding the root needs; each may be missing (then that step is skipped). */
 export interface Understanding {
@@ -59,7 +66,9 @@ export interface RootHooks {
   beforeTurn?(ctx: TurnContext, data: ConversationData): Promise<boolean>;
   /** Removes personal data from the user's text before any flow or store sees it. */
   redact?(text: string, lang: Lang): { text: string; kinds: readonly string[] };
-  checkSafety?(text: string): { kind: SafetyKind } | null;
+  checkSafety?(text: string): SafetyDecision | null;
+  /** True while a handoff is queued or accepted: the veileder then sees what the person writes. */
+  withVeileder?(ctx: TurnContext): Promise<boolean>;
   emergencyReply?(ctx: TurnContext, lang: Lang): Promise<void>;
   redactionNotice?(ctx: TurnContext, lang: Lang): Promise<void>;
   /** Starts the way to a human; without it the bot gives NAV's phone number. */
@@ -142,13 +151,17 @@ export class VeiviserBot {
       }
       if (text) await this.redact(ctx, data, text);
       const dc = await this.dialogContext(ctx);
+      // The answer to the check-in question comes before everything else, the veileder's relay too.
+      const checkedIn = data.checkIn ? await this.answerCheckIn(dc, data) : 'new';
+      if (checkedIn === 'done') return;
+      const resumed = checkedIn === 'resume';
       // Deleting the conversation is the user's right in every state, also with a veileder on it.
       const deleting = matchGlobalCommand(ctx.activity.text ?? '') === 'delete' || dc.activeDialog?.id === PRIVACY_DELETE_DIALOG_ID;
-      if (!deleting && this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
-      if (text && (await this.handleSafety(ctx, data, ctx.activity.text ?? ''))) {
+      if (!resumed && !deleting && this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
+      if (!resumed && text && (await this.handleSafety(ctx, data, ctx.activity.text ?? ''))) {
         // Written as the answer to an open question ("what do you want help with?"), the words
         // are still the user's answer: a person in crisis can reach a veileder in their own words.
-        if (awaitsFreeText(dc)) await this.continueActive(dc, data);
+        if (!data.checkIn && awaitsFreeText(dc)) await this.continueActive(dc, data);
         return;
       }
 
@@ -180,10 +193,22 @@ export class VeiviserBot {
         return;
       }
 
-      const offer = this.languageToOffer(ctx.activity.text ?? '', data);
-      if (dc.activeDialog) await this.continueActive(dc, data);
-      else await this.follow(dc, data, await this.classify(ctx.activity.text ?? '', data));
-      if (offer) await this.offerLanguage(ctx, data, offer);
+      const clarified = matchClarifyChoice(ctx.activity.text ?? '', data.clarifying);
+      data.clarifying = undefined;
+      if (clarified) {
+        await this.follow(dc, data, routeForIntent(clarified));
+        return;
+      }
+
+      if (dc.activeDialog) {
+        await this.continueActive(dc, data);
+        await this.offerLanguageIfOther(ctx, data);
+        return;
+      }
+      const route = await this.classify(ctx.activity.text ?? '', data);
+      await this.follow(dc, data, route);
+      // A request to write in a language is answered by switching to it, not by an offer.
+      if (route.kind !== 'language') await this.offerLanguageIfOther(ctx, data);
     });
   }
 
@@ -215,10 +240,50 @@ export class VeiviserBot {
     if (!hit) return false;
     if (hit.kind === 'emergency_aid') {
       await this.emergency(ctx, data);
+    } else if (hit.answer === 'check_in') {
+      // The message waits for the answer: after "no" it is handled as if the question had not come.
+      // An over-long message is not kept, so only the question's kind is.
+      data.checkIn = { kind: hit.kind, text: text.length > MAX_MESSAGE_CHARS ? undefined : text };
+      await sendCheckIn(ctx, hit.kind, data.lang);
     } else {
       await sendCrisisReply(ctx, hit.kind, data.lang);
     }
     return true;
+  }
+
+  /**
+   * The person's answer to the check-in question. Yes gives the crisis text, a person starts the
+   * way to a veileder, no goes on with the message that raised the question ('resume', with that
+   * message put back on the activity), and anything else is a new message ('new').
+   */
+  private async answerCheckIn(dc: DialogContext, data: ConversationData): Promise<'done' | 'resume' | 'new'> {
+    const ctx = dc.context;
+    const pending = data.checkIn;
+    data.checkIn = undefined;
+    if (!pending) return 'new';
+    const answer = matchCheckInAnswer(ctx.activity.text ?? '');
+    if (answer === undefined) return 'new';
+    if (answer === 'yes') {
+      await sendCrisisReply(ctx, pending.kind, data.lang);
+      return 'done';
+    }
+    if (answer === 'person') {
+      await this.follow(dc, data, { kind: 'human' });
+      return 'done';
+    }
+    // "no one would miss me" starts with no: a no that itself raises the crisis check is read anew.
+    if (this.hooks.checkSafety?.(ctx.activity.text ?? '')) return 'new';
+    if (this.hooks.withVeileder && (await this.hooks.withVeileder(ctx))) {
+      await ctx.sendActivity(t(data.lang, 'safety:checkIn.thanksWithVeileder'));
+      return 'done';
+    }
+    await ctx.sendActivity(t(data.lang, 'safety:checkIn.thanks'));
+    if (!pending.text) {
+      await ctx.sendActivity(t(data.lang, 'errors.tooLong', { max: MAX_MESSAGE_CHARS }));
+      return 'done';
+    }
+    ctx.activity.text = pending.text;
+    return 'resume';
   }
 
   private async handleSubmit(dc: DialogContext, data: ConversationData, value: { verb?: unknown; action?: unknown }): Promise<void> {
@@ -251,28 +316,31 @@ export class VeiviserBot {
     const text = ctx.activity.text ?? '';
     const menuAction = matchMenuLabel(text);
     const route = menuAction ? routeForMenu(menuAction) : await this.classify(text, data);
-    if (route.kind === 'none') {
+    // Inside a flow the bot leaves it only for a clear new request; an unsure reading asks the
+    // flow's question again instead of guessing the person out of it.
+    if (route.kind === 'none' || route.kind === 'clarify') {
       if (!(await this.miss(ctx, data, true))) await dc.repromptDialog();
       return;
     }
     await this.follow(dc, data, route);
   }
 
+  /** What the classifier makes of the text: a clear route, a question of which reading, or none. */
   private async classify(text: string, data: ConversationData): Promise<Route> {
     if (!text || !this.options.understanding) return { kind: 'none' };
     const guess = await this.options.understanding.classify(text, data.lang);
-    if (guess.score < MIN_INTENT_SCORE) return { kind: 'none' };
-    return routeForIntent(guess.intent);
+    const readings = (guess.readings ?? [{ intent: guess.intent, score: guess.score }]).filter((r) => isIntentId(r.intent));
+    const decision = decide({ intent: guess.intent as IntentId, score: guess.score, language: data.lang, readings: readings as Reading[] });
+    if (decision.kind === 'act') return routeForIntent(decision.intent);
+    if (decision.kind === 'clarify') return { kind: 'clarify', intents: decision.readings.map((r) => r.intent) };
+    return { kind: 'none' };
   }
 
   /** A message written in another of our languages: offer to switch, once per language, never switch by itself. */
-  private languageToOffer(text: string, data: ConversationData): Lang | undefined {
-    const detected = this.options.understanding?.detectLanguage?.(text);
-    if (!detected || detected === data.lang || data.languagesOffered?.includes(detected)) return undefined;
-    return detected;
-  }
-
-  private async offerLanguage(ctx: TurnContext, data: ConversationData, lang: Lang): Promise<void> {
+  private async offerLanguageIfOther(ctx: TurnContext, data: ConversationData): Promise<void> {
+    const detected = this.options.understanding?.detectLanguage?.(ctx.activity.text ?? '');
+    if (!detected || detected === data.lang || data.languagesOffered?.includes(detected)) return;
+    const lang = detected;
     data.languagesOffered = [...(data.languagesOffered ?? []), lang];
     await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'language.yes'), t(lang, 'language.no')], t(lang, 'language.offer')));
   }
@@ -297,7 +365,7 @@ export class VeiviserBot {
   private async follow(dc: DialogContext, data: ConversationData, route: Route): Promise<void> {
     const ctx = dc.context;
     const lang = data.lang;
-    if (route.kind !== 'none') data.misses = 0;
+    if (route.kind !== 'none' && route.kind !== 'clarify') data.misses = 0;
     switch (route.kind) {
       case 'flow':
         if (!this.flowIds.has(route.dialogId)) {
@@ -355,10 +423,28 @@ export class VeiviserBot {
         if (route.key === 'greeting') await this.showMenu(ctx, lang, t(lang, 'smalltalk.greeting'));
         else await ctx.sendActivity(t(lang, `smalltalk.${route.key}`));
         return;
+      case 'clarify':
+        await this.clarify(ctx, data, route.intents);
+        return;
       case 'none':
         await this.miss(ctx, data, false);
         return;
     }
+  }
+
+  /**
+   * "Did you mean …?" with the likeliest readings and a person among the buttons. It counts as a
+   * miss: after two unclear messages in a row the bot offers a human instead of asking again.
+   */
+  private async clarify(ctx: TurnContext, data: ConversationData, intents: string[]): Promise<void> {
+    data.misses += 1;
+    if (data.misses >= 2) {
+      await this.miss(ctx, data, false);
+      return;
+    }
+    const offered = [...new Set([...intents, 'handoff.request'])];
+    data.clarifying = offered;
+    await ctx.sendActivity(MessageFactory.suggestedActions(offered.map((i) => t(data.lang, `clarify.intents.${i}`)), t(data.lang, 'clarify.question')));
   }
 
   /** The same-day answer; what the user wrote is remembered so a later handoff is marked urgent. */
@@ -404,6 +490,7 @@ export class VeiviserBot {
       await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'menu.human'), other], t(lang, 'human.offerAfterMisses')));
       return true;
     }
+    if (mostlyOtherScript(ctx.activity.text ?? '')) await ctx.sendActivity(t(lang, 'notUnderstood.otherScript'));
     if (inFlow) await ctx.sendActivity(t(lang, 'notUnderstood.inFlow'));
     else await this.showMenu(ctx, lang, t(lang, 'notUnderstood.text'));
     return false;

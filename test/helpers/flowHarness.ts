@@ -3,6 +3,7 @@ import type { Lang } from '../../core/language.js';
 import { questionBank, questionById, type QuestionId } from '../../core/triage/index.js';
 import { emergencyAnswer } from '../../dialogs/rights/emergency.js';
 import { t } from '../../dialogs/i18n.js';
+import { crisisText } from '../../dialogs/root/crisis.js';
 import { optionLabel } from '../../dialogs/triage/answerMatching.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -191,7 +192,7 @@ export const CRISIS_NUMBERS = ['113', '116 123', '22 40 00 40'] as const;
  */
 export function crisisAnswerIn(lang: Lang, replies: readonly Seen[], kind: 'self_harm' | 'violence' = 'self_harm'): string[] {
   const problems: string[] = [];
-  if (replies[0]?.text !== t(lang, `safety:${kind}`)) problems.push(`first reply is not the ${kind} crisis text: ${replies[0]?.text.slice(0, 80)}`);
+  if (replies[0]?.text !== crisisText(lang, kind)) problems.push(`first reply is not the ${kind} crisis text: ${replies[0]?.text.slice(0, 80)}`);
   for (const n of CRISIS_NUMBERS) if (!replies[0]?.text.includes(n)) problems.push(`first reply lacks ${n}`);
   const offer = replies[1];
   if (!offer?.text.includes(t(lang, 'safety:offerVeileder'))) problems.push('second reply does not offer a veileder');
@@ -202,9 +203,9 @@ export function crisisAnswerIn(lang: Lang, replies: readonly Seen[], kind: 'self
   return problems;
 }
 
-/** True when some reply of the turn is (or starts with) a crisis text in any kind. */
+/** True when some reply of the turn is (or starts with) a crisis text or the check-in question, in any kind. */
 export function hasCrisisText(lang: Lang, replies: readonly Seen[]): boolean {
-  const crisis = [t(lang, 'safety:self_harm'), t(lang, 'safety:violence'), t(lang, 'safety:offerVeileder')];
+  const crisis = [crisisText(lang, 'self_harm'), crisisText(lang, 'violence'), t(lang, 'safety:offerVeileder'), t(lang, 'safety:checkIn.self_harm'), t(lang, 'safety:checkIn.violence')];
   return replies.some((r) => crisis.some((c) => r.text.includes(c)));
 }
 

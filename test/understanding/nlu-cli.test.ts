@@ -25,13 +25,23 @@ describe('nlu command line (scripts/nlu-cli.ts)', function () {
     assert.equal(code, 0);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.equal(lines.length, 3);
-    assert.deepEqual(Object.keys(lines[0] ?? {}), ['text', 'intent', 'score', 'language']);
+    assert.deepEqual(Object.keys(lines[0] ?? {}), ['text', 'intent', 'score', 'language', 'safety']);
     assert.deepEqual(lines.map((l) => [l.text, l.intent, l.language]), [
       ['kan jeg få aap', 'rights.aap', 'nb'],
       ['kva er kvp', 'rights.kvp', 'nn'],
       ['I want to talk to a human', 'handoff.request', 'en'],
     ]);
     for (const l of lines) assert.ok(typeof l.score === 'number' && l.score > 0 && l.score <= 1);
+  });
+
+  it('reports the crisis check as the bot runs it, and acts on a crisis intent', async () => {
+    const { code, stdout } = await runCli('jeg vil ta livet mitt\nmannen min slår meg\njeg orker ikke mer\nhar ikke penger til mat i dag\nkan jeg få aap\n');
+    assert.equal(code, 0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { intent: string; safety: string | null });
+    assert.deepEqual(lines.map((l) => l.safety), ['crisis.self_harm', 'crisis.violence', 'check_in', 'emergency_aid', null]);
+    assert.equal(lines[0]?.intent, 'crisis.self_harm');
+    assert.equal(lines[1]?.intent, 'crisis.violence');
+    assert.equal(lines[4]?.intent, 'rights.aap');
   });
 
   it('uses the language given with --lang', async () => {

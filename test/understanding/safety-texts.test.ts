@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { LANGUAGES } from '../../core/language.js';
 import { crisisAnswer } from '../../core/safety/index.js';
 import { t } from '../../dialogs/i18n.js';
+import { crisisText } from '../../dialogs/root/crisis.js';
 
 interface Helplines {
   lines: { id: string; number: string }[];
@@ -24,7 +25,7 @@ describe('crisis answers (locales/*/safety.json)', () => {
 
     for (const kind of ['self_harm', 'violence'] as const) {
       it(`gives every help line for ${kind} in ${lang}, the most urgent first`, () => {
-        const text = t(lang, `safety:${kind}`);
+        const text = crisisText(lang, kind);
         const ids = helplines.answers[kind];
         for (const id of ids) assert.ok(text.includes(numberOf(id)), `${lang} ${kind} lacks ${numberOf(id)}`);
         const first = text.indexOf(numberOf(ids[0] ?? ''));
@@ -32,7 +33,7 @@ describe('crisis answers (locales/*/safety.json)', () => {
       });
 
       it(`keeps the ${kind} answer short enough to read in a crisis (${lang})`, () => {
-        assert.ok(t(lang, `safety:${kind}`).split(/\s+/).length <= 90);
+        assert.ok(crisisText(lang, kind).split(/\s+/).length <= 90, `${crisisText(lang, kind).split(/\s+/).length} words`);
       });
     }
   }
@@ -51,7 +52,29 @@ describe('crisis answers (locales/*/safety.json)', () => {
 
   it('covers all the numbers the spec requires', () => {
     const all = [...helplines.answers.self_harm, ...helplines.answers.violence].map(numberOf);
-    for (const n of ['113', '116 123', '22 40 00 40', '116 117', '112', '116 111']) assert.ok(all.includes(n), n);
+    for (const n of ['113', '116 123', '22 40 00 40', '116 117', '112', '116 111', '116 006']) assert.ok(all.includes(n), n);
+  });
+
+  it('names Vold- og overgrepslinjen, the krisesenter and Alarmtelefonen in the violence answer', () => {
+    for (const lang of LANGUAGES) {
+      const text = crisisText(lang, 'violence');
+      for (const part of ['116 006', 'krisesenter', 'Alarmtelefonen 116 111']) assert.ok(text.toLowerCase().includes(part.toLowerCase()), `${lang}: ${part}`);
+    }
+  });
+
+  it('writes no help-line number into a text: each comes from data/safety', () => {
+    for (const lang of LANGUAGES) {
+      for (const kind of ['self_harm', 'violence']) assert.doesNotMatch(t(lang, `safety:${kind}`), /\d{3}/, `${lang} ${kind}`);
+    }
+  });
+
+  it('asks the check-in question with yes, no and a person, in every language', () => {
+    for (const lang of LANGUAGES) {
+      for (const key of ['checkIn.self_harm', 'checkIn.violence', 'checkIn.thanks', 'checkIn.thanksWithVeileder', 'checkIn.buttons.yes', 'checkIn.buttons.no', 'checkIn.buttons.person']) {
+        assert.notEqual(t(lang, `safety:${key}`), `safety:${key}`, `${lang} ${key}`);
+      }
+      assert.match(t(lang, 'safety:checkIn.self_harm'), /\?$/);
+    }
   });
 
   it('makes no promise about the user’s case', () => {

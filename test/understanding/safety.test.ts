@@ -1,18 +1,31 @@
 import assert from 'node:assert/strict';
-import { checkSafety, CLASSIFIER_ALARM_SCORE, loadPhraseLists, PhraseMatcher, SafetyChecker } from '../../core/safety/index.js';
+import {
+  checkSafety,
+  CLASSIFIER_CHECK_IN_SCORE,
+  CLASSIFIER_CRISIS_SCORE,
+  LIST_NAMES,
+  loadPhraseLists,
+  PhraseMatcher,
+  safetyLabel,
+  SafetyChecker,
+  type PhraseLists,
+} from '../../core/safety/index.js';
 import { createIntentClassifier, CRISIS_INTENTS, type IntentClassifier, type IntentId } from '../../core/understanding/index.js';
 import { loadTrainingExamples } from '../../core/understanding/training-data.js';
-import { loadEvalMessages } from '../nlu-eval/eval-set.js';
 
 /** A classifier that always gives one answer, to test how checkSafety weighs it. */
 function fixedClassifier(intent: IntentId, score: number): IntentClassifier {
-  return { classify: () => ({ intent, score, language: 'nb' }) };
+  return { classify: () => ({ intent, score, language: 'nb', readings: [{ intent, score }] }) };
+}
+
+function lists(own: Partial<PhraseLists>): PhraseLists {
+  return { ...(Object.fromEntries(LIST_NAMES.map((n) => [n, []])) as unknown as PhraseLists), ...own };
 }
 
 describe('crisis check', () => {
   let classifier: IntentClassifier;
-  before(async () => {
-    classifier = await createIntentClassifier();
+  before(() => {
+    classifier = createIntentClassifier();
   });
 
   const crises: [string, 'self_harm' | 'violence' | 'emergency_aid'][] = [
@@ -38,10 +51,44 @@ describe('crisis check', () => {
   ];
   for (const [text, kind] of crises) {
     it(`"${text}" → ${kind}`, () => {
-      assert.equal(checkSafety(text)?.kind, kind, 'phrase lists alone');
+      const answer = kind === 'emergency_aid' ? 'emergency' : 'crisis';
+      assert.deepEqual(checkSafety(text) && { ...checkSafety(text), via: undefined }, { answer, kind, via: undefined }, 'phrase lists alone');
       assert.equal(checkSafety(text, classifier)?.kind, kind, 'with the classifier');
+      assert.equal(checkSafety(text, classifier)?.answer, answer, 'with the classifier');
     });
   }
+
+  // Risk signals that are not certain get the check-in question, never silence (issue 14 item 5:
+  // distress is never a command, and "I can't take it anymore" is not "I did not understand").
+  const checkIns: [string, 'self_harm' | 'violence'][] = [
+    ['jeg orker ikke mer', 'self_harm'],
+    ['eg orkar ikkje meir', 'self_harm'],
+    ['jeg klarer ikke mer, alt er håpløst', 'self_harm'],
+    ["I can't take it anymore", 'self_harm'],
+    ['I cant go on like this', 'self_harm'],
+  ];
+  for (const [text, kind] of checkIns) {
+    it(`"${text}" → the check-in question (${kind})`, () => {
+      const hit = checkSafety(text, classifier);
+      assert.ok(hit && (hit.answer === 'check_in' || hit.answer === 'crisis'), JSON.stringify(hit));
+      assert.equal(hit.kind, kind);
+    });
+  }
+
+  it('says what it decided as the command line does (shared/specs/understanding.md)', () => {
+    assert.equal(safetyLabel(checkSafety('jeg vil ta livet mitt')), 'crisis.self_harm');
+    assert.equal(safetyLabel(checkSafety('mannen min slår meg')), 'crisis.violence');
+    assert.equal(safetyLabel(checkSafety('jeg orker ikke mer')), 'check_in');
+    assert.equal(safetyLabel(checkSafety('har ikke penger til mat')), 'emergency_aid');
+    assert.equal(safetyLabel(checkSafety('kan jeg få aap')), null);
+  });
+
+  it('reads a long message sentence by sentence: one crisis sentence at the end is enough', () => {
+    const text =
+      'Hei. Jeg har vært sykmeldt i snart ett år og sykepengene tar slutt i mars. Jeg har søkt AAP men ikke fått svar. ' +
+      'Husleia er for høy og jeg har inkasso på to regninger. Jeg ser ingen vits i å leve lenger.';
+    assert.equal(checkSafety(text, classifier)?.kind, 'self_harm');
+  });
 
   it('puts self-harm before violence before same-day need', () => {
     assert.equal(checkSafety('han slår meg og jeg vil dø')?.kind, 'self_harm');
@@ -69,12 +116,19 @@ describe('crisis check', () => {
   }
 
   it('lets a sure classifier add self-harm or violence that the lists have not met', () => {
-    const selfHarm = 'jeg tenker mye på døden om dagen';
+    const selfHarm = 'jeg drømmer om døden';
     const violence = 'han har en kniv';
     assert.equal(checkSafety(selfHarm), null, 'not in the phrase lists');
     assert.equal(checkSafety(violence), null, 'not in the phrase lists');
-    assert.deepEqual(checkSafety(selfHarm, fixedClassifier('crisis.self_harm', 0.97)), { kind: 'self_harm', via: 'classifier' });
-    assert.deepEqual(checkSafety(violence, fixedClassifier('crisis.violence', 0.97)), { kind: 'violence', via: 'classifier' });
+    assert.deepEqual(checkSafety(selfHarm, fixedClassifier('crisis.self_harm', 0.97)), { answer: 'crisis', kind: 'self_harm', via: 'classifier' });
+    assert.deepEqual(checkSafety(violence, fixedClassifier('crisis.violence', 0.97)), { answer: 'crisis', kind: 'violence', via: 'classifier' });
+  });
+
+  it('lets a less sure classifier ask the check-in question instead of giving the crisis text', () => {
+    const text = 'jeg drømmer om døden';
+    const between = (CLASSIFIER_CRISIS_SCORE + CLASSIFIER_CHECK_IN_SCORE) / 2;
+    assert.deepEqual(checkSafety(text, fixedClassifier('crisis.self_harm', between)), { answer: 'check_in', kind: 'self_harm', via: 'classifier' });
+    assert.equal(checkSafety(text, fixedClassifier('crisis.self_harm', CLASSIFIER_CHECK_IN_SCORE - 0.01)), null);
   });
 
   it('does not let the classifier alone alarm on a message without a single crisis word', () => {
@@ -85,21 +139,20 @@ describe('crisis check', () => {
     }
   });
 
-  it('has a crisis word in every crisis example the classifier learns from and is measured on', () => {
-    const texts = [
-      ...loadTrainingExamples().filter((e) => (CRISIS_INTENTS as readonly string[]).includes(e.intent)),
-      ...loadEvalMessages().filter((e) => (CRISIS_INTENTS as readonly string[]).includes(e.intent)),
-    ].map((e) => e.text);
+  it('has a crisis word in every crisis example the classifier learns from', () => {
+    const texts = loadTrainingExamples()
+      .filter((e) => (CRISIS_INTENTS as readonly string[]).includes(e.intent))
+      .map((e) => e.text);
     assert.ok(texts.length > 100);
     const sure = fixedClassifier('crisis.self_harm', 1);
     // With the phrase lists emptied, only the classifier (behind the crisis words) can alarm.
-    const classifierOnly = new SafetyChecker({ ...loadPhraseLists(), self_harm: [], violence: [], emergency_aid: [] });
+    const classifierOnly = new SafetyChecker({ ...loadPhraseLists(), self_harm: [], violence: [], check_in_self_harm: [], check_in_violence: [], emergency_aid: [] });
     assert.deepEqual(texts.filter((t) => !classifierOnly.check(t, sure)), []);
   });
 
   it('does not alarm on the classifier alone when it is unsure, or for same-day need', () => {
     const text = 'a message the phrase lists do not know';
-    assert.equal(checkSafety(text, fixedClassifier('crisis.self_harm', CLASSIFIER_ALARM_SCORE - 0.01)), null);
+    assert.equal(checkSafety(text, fixedClassifier('crisis.self_harm', CLASSIFIER_CHECK_IN_SCORE - 0.01)), null);
     assert.equal(checkSafety(text, fixedClassifier('rights.emergency_aid', 1)), null);
   });
 
@@ -117,7 +170,7 @@ describe('crisis check', () => {
   });
 
   it('reads maintained lists from data, so a new phrase needs no code change', () => {
-    const checker = new SafetyChecker({ self_harm: ['(vil|skal) forsvinne fra alt'], violence: [], emergency_aid: [], not_crisis: [], crisis_words: [] });
+    const checker = new SafetyChecker(lists({ self_harm: ['(vil|skal) forsvinne fra alt'] }));
     assert.equal(checker.check('jeg skal forsvinne fra alt')?.kind, 'self_harm');
     assert.equal(checker.check('jeg vil ta livet mitt'), null);
   });

@@ -1,0 +1,74 @@
+import { DEFAULT_LANG, type Lang } from '../language.js';
+import type { IntentClassifier, IntentResult, Reading } from './classifier.js';
+import { INTENT_IDS, type IntentId } from './intents.js';
+import { detectLanguage } from './language-detect.js';
+import { sentences } from './sentences.js';
+import { SoftmaxModel, type TrainOptions } from './softmax-model.js';
+import { featureCounts, vectorize, vectorizeCounts } from './text-features.js';
+import type { TrainingExample } from './training-data.js';
+
+/**
+ * A sentence of a longer message speaks for the whole only when it is this sure of an intent,
+ * and surer than the whole message is: "… jeg har vært syk lenge. kan jeg klage på vedtaket?"
+ * is an appeal, though most of its words are about illness.
+ */
+const SENTENCE_WINS_AT = 0.6;
+
+/**
+ * Intent classification by a linear model over words, word pairs and letter pieces
+ * (text-features.ts), trained at start-up from data/nlu in well under a second.
+ */
+export class LinearIntentClassifier implements IntentClassifier {
+  private constructor(
+    private readonly vocabulary: ReadonlyMap<string, number>,
+    private readonly model: SoftmaxModel,
+  ) {}
+
+  static train(examples: readonly TrainingExample[], options: TrainOptions = {}): LinearIntentClassifier {
+    const counts = examples.map((e) => featureCounts(e.text));
+    const vocabulary = new Map<string, number>();
+    for (const c of counts) for (const name of c.keys()) if (!vocabulary.has(name)) vocabulary.set(name, vocabulary.size);
+    const vectors = counts.map((c) => vectorizeCounts(c, vocabulary));
+    const labels = examples.map((e) => INTENT_IDS.indexOf(e.intent));
+    const model = SoftmaxModel.train(vectors, labels, vocabulary.size, INTENT_IDS.length, options);
+    return new LinearIntentClassifier(vocabulary, model);
+  }
+
+  classify(text: string, lang?: Lang): IntentResult {
+    const language = lang ?? detectLanguage(text) ?? DEFAULT_LANG;
+    const [best, ...rest] = this.rank(text);
+    if (!best) return { intent: 'none', score: 1, language, readings: [] };
+    return { intent: best.intent, score: round(best.score), language, readings: [best, ...rest].slice(0, 3).map((r) => ({ intent: r.intent, score: round(r.score) })) };
+  }
+
+  /**
+   * Every intent with its probability, best first. A message of several sentences is read whole
+   * and sentence by sentence; a sentence that is clearly about one thing wins over the whole.
+   */
+  rank(text: string): Reading[] {
+    const whole = this.rankOne(text);
+    const parts = sentences(text);
+    if (parts.length < 2) return whole;
+    let best = whole;
+    for (const part of parts) {
+      const ranked = this.rankOne(part);
+      const top = ranked[0];
+      if (!top || top.intent === 'none' || top.score < SENTENCE_WINS_AT) continue;
+      if (top.score > (best[0]?.intent === 'none' ? 0 : (best[0]?.score ?? 0))) best = ranked;
+    }
+    return best;
+  }
+
+  private rankOne(text: string): Reading[] {
+    const vector = vectorize(text, this.vocabulary);
+    if (vector.indices.length === 0) return [];
+    const probabilities = this.model.probabilities(vector);
+    return INTENT_IDS.map((intent, i) => ({ intent, score: probabilities[i] as number })).sort((a, b) => b.score - a.score);
+  }
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+export type { IntentId };

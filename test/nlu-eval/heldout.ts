@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LANGUAGES, type Lang } from '../../core/language.js';
+import { isIntentId, type IntentId } from '../../core/understanding/index.js';
+
+const DIR = fileURLToPath(new URL('../nlu-heldout/', import.meta.url));
+
+export const KINDS = [
+  'plain', 'long', 'dialect', 'learner', 'typo', 'figure_of_speech', 'indirect_crisis', 'contrast', 'mixed',
+  'own_case_named', 'appeal_named', 'language_request',
+] as const;
+export type Kind = (typeof KINDS)[number];
+export type CrisisLabel = 'self_harm' | 'violence' | 'distress' | null;
+
+export interface HeldOutMessage {
+  text: string;
+  intent: IntentId;
+  /** Other readings that are also fair for an ambiguous message. */
+  accept: IntentId[];
+  crisis: CrisisLabel;
+  kind: Kind;
+  language: Lang;
+}
+
+interface HeldOutFile {
+  language: string;
+  messages: { text: string; intent: string; accept?: string[]; crisis: CrisisLabel; kind: string }[];
+}
+
+/**
+ * test/nlu-heldout/<lang>.json: written by people who had not seen the training data, frozen
+ * before it was grown, and never trained or tuned on. Throws on a label the spec does not have.
+ */
+export function loadHeldOut(): HeldOutMessage[] {
+  return LANGUAGES.flatMap((language) => {
+    const file = JSON.parse(readFileSync(`${DIR}${language}.json`, 'utf8')) as HeldOutFile;
+    return file.messages.map((m) => {
+      const accept = m.accept ?? [];
+      for (const id of [m.intent, ...accept]) if (!isIntentId(id)) throw new Error(`${language}.json: unknown intent "${id}"`);
+      if (!(KINDS as readonly string[]).includes(m.kind)) throw new Error(`${language}.json: unknown kind "${m.kind}"`);
+      if (!['self_harm', 'violence', 'distress', null].includes(m.crisis)) throw new Error(`${language}.json: unknown crisis "${String(m.crisis)}"`);
+      return { text: m.text, intent: m.intent as IntentId, accept: accept as IntentId[], crisis: m.crisis, kind: m.kind as Kind, language };
+    });
+  });
+}
