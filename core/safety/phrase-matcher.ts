@@ -5,8 +5,6 @@ import { safetyWords } from './safety-text.js';
 const TYPO_MIN_LENGTH = 5;
 /** A phrase written without spaces is found inside the message only when at least this long. */
 const COMPACT_MIN_LENGTH = 10;
-/** Remembered word lookups; cleared when full so that memory stays bounded. */
-const CACHE_LIMIT = 20000;
 
 /** Joining words can double a letter again ("ta alle" → "taale"); phrases and messages alike lose it. */
 function singleLetters(joined: string): string {
@@ -33,7 +31,6 @@ export class PhraseMatcher {
   private readonly typoByLength = new Map<number, string[]>();
   private readonly prefixes: string[] = [];
   private readonly compact: string[];
-  private readonly cache = new Map<string, ReadonlySet<string>>();
 
   private readonly typos: boolean;
   private readonly typoMinLength: number;
@@ -68,7 +65,7 @@ export class PhraseMatcher {
   /** The first phrase found in the text (as normalised words), or undefined. */
   find(text: string): string | undefined {
     const words = safetyWords(text);
-    const matches = words.map((w) => this.phraseWordsMatching(w));
+    const matches = this.matchesOf(words);
     for (let start = 0; start < words.length; start += 1) {
       for (const first of matches[start] ?? []) {
         for (const phrase of this.phrasesByFirst.get(first) ?? []) {
@@ -84,7 +81,7 @@ export class PhraseMatcher {
   /** The text with every occurrence of the phrases taken out (used to remove figures of speech). */
   remove(text: string): string {
     const words = safetyWords(text);
-    const matches = words.map((w) => this.phraseWordsMatching(w));
+    const matches = this.matchesOf(words);
     const keep = words.map(() => true);
     for (let start = 0; start < words.length; start += 1) {
       for (const first of matches[start] ?? []) {
@@ -97,10 +94,20 @@ export class PhraseMatcher {
     return words.filter((_, i) => keep[i]).join(' ');
   }
 
+  /** For each word of a message, the phrase words it counts as; each distinct word looked up once. */
+  private matchesOf(words: string[]): ReadonlySet<string>[] {
+    const seen = new Map<string, ReadonlySet<string>>();
+    return words.map((w) => {
+      const known = seen.get(w);
+      if (known) return known;
+      const found = this.phraseWordsMatching(w);
+      seen.set(w, found);
+      return found;
+    });
+  }
+
   /** Every phrase word this message word counts as: itself, a one-typo neighbour, a prefix. */
   private phraseWordsMatching(word: string): ReadonlySet<string> {
-    const cached = this.cache.get(word);
-    if (cached) return cached;
     const found = new Set<string>();
     if (this.exact.has(word)) found.add(word);
     for (const p of this.prefixes) if (this.prefixMatches(p.slice(0, -1), word)) found.add(p);
@@ -111,8 +118,6 @@ export class PhraseMatcher {
         }
       }
     }
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(word, found);
     return found;
   }
 

@@ -197,6 +197,30 @@ describe('crisis check', () => {
   });
 });
 
+describe('figures of speech, both ways', () => {
+  let classifier: IntentClassifier;
+  before(() => {
+    classifier = createIntentClassifier();
+  });
+
+  const figures: [string, string][] = [
+    ['dette skjemaet dreper meg', 'jeg vil ta livet mitt'],
+    ['sjefen tar livet av meg', 'mannen min slår meg'],
+    ['inkasso truer med namsmannen', 'jeg vil ikke leve lenger'],
+    ['dette skjemaet drep meg', 'eg vil ikkje leve lenger'],
+    ['eg døyr av latter', 'han slår meg'],
+    ['this form is killing me', 'i want to kill myself'],
+    ['I could die of embarrassment', 'my boyfriend hits me'],
+  ];
+  for (const [figure, crisis] of figures) {
+    it(`"${figure}" stays quiet alone, and does not hide "${crisis}" beside it`, () => {
+      assert.equal(checkSafety(figure, classifier), null);
+      assert.equal(checkSafety(`${figure}. ${crisis}`, classifier)?.answer, 'crisis');
+      assert.equal(checkSafety(`${crisis}, ${figure}`, classifier)?.answer, 'crisis');
+    });
+  }
+});
+
 describe('crisis check on long messages', () => {
   it('still finds a crisis at the end of a 20 000-character message, quickly', () => {
     const filler = 'jeg har søkt om arbeidsavklaringspenger og venter på svar fra nav ';
