@@ -3,8 +3,9 @@ import { catalogue, partEntry, topicEntry, type TopicCode } from './catalogue.js
 import { phoneNumbers } from './contacts.js';
 import type { IsoDate } from './dates.js';
 import { factor, valueOn } from './figures.js';
-import { groupFigures, type GroupFigures } from './figureGroups.js';
+import { briefFigureLine, groupFigures, type GroupFigures } from './figureGroups.js';
 import { formatDate, formatDecimal } from './format.js';
+import type { Situation } from './points.js';
 
 /** A text to render: an i18n key in the "rights" namespace and its interpolation values. */
 export interface TextRef {
@@ -96,4 +97,37 @@ export function partAnswer(topic: TopicCode, partId: string, lang: Lang, today: 
     sources: sourcesOf(entry.sources),
     checked: formatDate(lang, topicEntry(topic).checked),
   };
+}
+
+/** The first reply to a question about one part: short, with the figure for the person's situation. */
+export interface BriefAnswer {
+  topic: TopicCode;
+  part: string;
+  body: TextRef;
+  /** At most one line of figures (or the "out of date, look here" text). */
+  figures: TextRef[];
+  /** The part's first source: the rule or page the answer rests on. */
+  source: SourceRef;
+  checked: string;
+  /** The full part says more ("Vis mer"). */
+  more: boolean;
+}
+
+/**
+ * The brief answer to one part for `today`. Parts without a brief text are short enough to be
+ * given whole; parts with one give its brief text and one figure line, and the rest on request.
+ */
+export function briefAnswer(topic: TopicCode, partId: string, lang: Lang, today: IsoDate, situation?: Situation): BriefAnswer | undefined {
+  const full = partAnswer(topic, partId, lang, today);
+  const entry = partEntry(topic, partId);
+  if (!full || !entry) return undefined;
+  const source = full.sources[0] as SourceRef;
+  if (!entry.brief) return { topic, part: partId, body: full.body, figures: full.figures, source, checked: full.checked, more: full.sources.length > 1 };
+  const line = briefFigureLine(entry.figures, situation);
+  const figures: TextRef[] = [];
+  if (line) {
+    const f = groupFigures(line.group, lang, today);
+    figures.push(f.status === 'current' ? { key: `rights:figuresBrief.${line.group}.${line.variant}`, params: f.params } : figureText(f));
+  }
+  return { topic, part: partId, body: { key: `rights:topics.${topic}.parts.${partId}.brief`, params: full.body.params }, figures, source, checked: full.checked, more: true };
 }

@@ -1,6 +1,7 @@
 import { isIsoDate, type IsoDate } from './dates.js';
 import { isRecord, readRightsData } from './data.js';
 import { isFigureGroup, type FigureGroup } from './figureGroups.js';
+import { isPoint, isSituation, type Point, type Situation } from './points.js';
 
 /** Topic codes shared with the triage engine's relevantRights and the root dialog's routes. */
 export const TOPIC_CODES = [
@@ -25,13 +26,26 @@ export interface PartEntry {
   id: string;
   sources: string[];
   figures: FigureGroup[];
+  /** The points of a question this part answers ("amount", "deadline"). */
+  points: Point[];
+  /** The situations ("under25") whose own figure this part shows, and that it answers alone. */
+  situations: Situation[];
+  /** The part has a brief first-reply text; its full text comes on "Vis mer". */
+  brief: boolean;
 }
+
+/** What may be suggested as the next step in a topic: a part id or the self-check. */
+export const SELF_CHECK_SUGGESTION = 'selfCheck';
 
 export interface TopicEntry {
   code: TopicCode;
   checked: IsoDate;
   selfCheck: boolean;
   parts: PartEntry[];
+  /** Part ids (and "selfCheck") to suggest, likeliest first. */
+  likely: string[];
+  /** The point the topic itself stands for (KLAGE: appeal); naming it asks for nothing more. */
+  ownPoint?: Point;
 }
 
 export interface Catalogue {
@@ -65,9 +79,18 @@ export function parseCatalogue(rawTopics: unknown, rawSources: unknown): Catalog
       const figures = (p.figures ?? []) as unknown[];
       if (!Array.isArray(figures)) fail(`${where}.figures`, 'must be a list');
       for (const g of figures) if (!isFigureGroup(g)) fail(`${where}.figures`, `unknown figure group "${String(g)}"`);
-      return { id: p.id, sources: p.sources as string[], figures: figures as FigureGroup[] };
+      const points = (p.points ?? []) as unknown[];
+      if (!Array.isArray(points) || !points.every(isPoint)) fail(`${where}.points`, 'must be a list of known points');
+      const situations = (p.situations ?? []) as unknown[];
+      if (!Array.isArray(situations) || !situations.every(isSituation)) fail(`${where}.situations`, 'must be a list of known situations');
+      return { id: p.id, sources: p.sources as string[], figures: figures as FigureGroup[], points, situations, brief: p.brief === true };
     });
-    topics[code] = { code, checked: t.checked, selfCheck: t.selfCheck === true, parts };
+    const selfCheck = t.selfCheck === true;
+    const likely = (t.likely ?? []) as unknown[];
+    const suggestable = new Set([...parts.map((p) => p.id), ...(selfCheck ? [SELF_CHECK_SUGGESTION] : [])]);
+    if (!Array.isArray(likely) || !likely.every((l): l is string => typeof l === 'string' && suggestable.has(l))) fail(`topics.json: ${code}.likely`, 'must list this topic\'s parts (or "selfCheck")');
+    if (t.ownPoint !== undefined && !isPoint(t.ownPoint)) fail(`topics.json: ${code}.ownPoint`, 'must be a known point');
+    topics[code] = { code, checked: t.checked, selfCheck, parts, likely, ...(t.ownPoint ? { ownPoint: t.ownPoint } : {}) };
   }
   for (const code of Object.keys(rawTopics.topics)) if (!isTopicCode(code)) fail(`topics.json: ${code}`, 'not a known topic code');
   return { topics, sources };

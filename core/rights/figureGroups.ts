@@ -2,6 +2,7 @@ import type { Lang } from '../language.js';
 import type { IsoDate } from './dates.js';
 import { factor, figureData, valueOn, type FigureData, type SeriesValue } from './figures.js';
 import { formatDate, formatWhole } from './format.js';
+import type { Situation } from './points.js';
 
 /** A paragraph of figures shown under an answer part; each has a current and an out-of-date text. */
 export const FIGURE_GROUPS = ['AAP_RATES', 'AAP_CHILD', 'KVP_RATES', 'KVP_CHILD', 'SOCIAL_RATES'] as const;
@@ -15,6 +16,26 @@ export type GroupFigures =
   | { group: FigureGroup; status: 'current'; params: Record<string, string> }
   /** No figure is shown: the text says the newest figure is too old (or missing) and where to look. */
   | { group: FigureGroup; status: 'stale'; reason: 'G' | 'CHILD' | 'SOCIAL'; params: Record<string, string> };
+
+/**
+ * The one-line figures a brief answer shows (locales: rights:figuresBrief.<group>.<variant>):
+ * "default" for anyone, or the line for the person's situation.
+ */
+const BRIEF_VARIANTS: Record<FigureGroup, readonly ('default' | Situation)[]> = {
+  AAP_RATES: ['default', 'under25'],
+  AAP_CHILD: ['children'],
+  KVP_RATES: ['default', 'under25'],
+  KVP_CHILD: ['children'],
+  SOCIAL_RATES: ['default', 'children'],
+};
+
+/** The brief figure line for a part's groups: the situation's own line if it has one, else the first default line. */
+export function briefFigureLine(groups: readonly FigureGroup[], situation?: Situation): { group: FigureGroup; variant: 'default' | Situation } | undefined {
+  const own = situation && groups.find((g) => BRIEF_VARIANTS[g].includes(situation));
+  if (own && situation) return { group: own, variant: situation };
+  const fallback = groups.find((g) => BRIEF_VARIANTS[g].includes('default'));
+  return fallback ? { group: fallback, variant: 'default' } : undefined;
+}
 
 type Current = Extract<SeriesValue, { status: 'current' }>;
 

@@ -38,15 +38,33 @@ export function selfCheckLabel(lang: Lang, topic: TopicCode): string | undefined
  * dialog can route it.
  */
 export function matchRightsChoice(lang: Lang, topic: TopicCode, text: string): RightsChoice {
+  const button = matchRightsButton(lang, topic, text);
+  return button.kind === 'none' ? matchRightsWords(lang, topic, text) : button;
+}
+
+/** A button's text (a part, the self-check, back to the menu) or one of the words for going back. */
+export function matchRightsButton(lang: Lang, topic: TopicCode, text: string): RightsChoice {
+  const joined = matchKey(text);
+  if (!joined) return { kind: 'none' };
+  for (const part of partIds(topic)) if (tMatchKey(lang, partLabelKey(topic, part)) === joined) return { kind: 'part', part };
+  if (topicEntry(topic).selfCheck && tMatchKey(lang, selfCheckLabelKey(topic)) === joined) return { kind: 'selfcheck' };
+  if (tMatchKey(lang, 'rights:ui.backToMenu') === joined) return { kind: 'back' };
+  if (tListMatchKeys(lang, 'rights:ui.backWords').includes(joined)) return { kind: 'back' };
+  return { kind: 'none' };
+}
+
+/** "Vis mer", or words that ask for the rest of the answer just given. */
+export function asksForMore(lang: Lang, text: string): boolean {
+  const joined = matchKey(text);
+  return joined !== '' && (tMatchKey(lang, 'rights:ui.showMore') === joined || tListMatchKeys(lang, 'rights:ui.showMoreWords').includes(joined));
+}
+
+/** Free text that names one of the topic's parts by its words ("hva står i vedtaket?"). */
+export function matchRightsWords(lang: Lang, topic: TopicCode, text: string): RightsChoice {
   const joined = matchKey(text);
   if (!joined) return { kind: 'none' };
   const parts = partIds(topic);
-  for (const part of parts) if (tMatchKey(lang, partLabelKey(topic, part)) === joined) return { kind: 'part', part };
   const check = topicEntry(topic).selfCheck === true;
-  if (check && tMatchKey(lang, selfCheckLabelKey(topic)) === joined) return { kind: 'selfcheck' };
-  if (tMatchKey(lang, 'rights:ui.backToMenu') === joined) return { kind: 'back' };
-  if (tListMatchKeys(lang, 'rights:ui.backWords').includes(joined)) return { kind: 'back' };
-
   const tokens = joined.split(' ');
   const aboutThisTopic = countMentions(tokens, joined, tListMatchKeys(lang, `rights:topics.${topic}.words`)) > 0;
   // KLAGE is left out: "uenig i vedtaket" inside a topic is about that topic's own appeal part.

@@ -47,6 +47,11 @@ export function routeForIntent(intent: string): Route {
   return INTENT_ROUTES[intent] ?? { kind: 'none' };
 }
 
+/** A rights topic opened by what the person wrote answers its point at once ("hvor lenge varer AAP?"). */
+export function withQuestion(route: Route, question: string): Route {
+  return route.kind === 'flow' && route.dialogId === 'rights' ? { ...route, options: { ...route.options, question } } : route;
+}
+
 const MENU_ROUTES: Record<MenuAction, Route> = {
   triage: { kind: 'flow', dialogId: 'triage' },
   emergency: { kind: 'emergency' },

@@ -15,7 +15,7 @@ import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
 import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, sendCrisisReply } from './crisis.js';
 import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
-import { routeForIntent, routeForMenu, type Route } from './routes.js';
+import { routeForIntent, routeForMenu, withQuestion, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
 import { matchClarifyChoice } from './clarify.js';
 import { decide, isIntentId, mostlyOtherScript, type IntentId, type Reading } from '../../core/understanding/index.js';
@@ -331,7 +331,7 @@ export class VeiviserBot {
     const guess = await this.options.understanding.classify(text, data.lang);
     const readings = (guess.readings ?? [{ intent: guess.intent, score: guess.score }]).filter((r) => isIntentId(r.intent));
     const decision = decide({ intent: guess.intent as IntentId, score: guess.score, language: data.lang, readings: readings as Reading[] });
-    if (decision.kind === 'act') return routeForIntent(decision.intent);
+    if (decision.kind === 'act') return withQuestion(routeForIntent(decision.intent), text);
     if (decision.kind === 'clarify') return { kind: 'clarify', intents: decision.readings.map((r) => r.intent) };
     return { kind: 'none' };
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Lang } from '../../core/language.js';
 import { osloDate } from '../../core/rights/dates.js';
 import { t } from '../../dialogs/i18n.js';
-import { renderPart } from '../../dialogs/rights/render.js';
+import { renderBrief } from '../../dialogs/rights/render.js';
 import { askedQuestion, FlowBot, joined, LANGS, type Citizen, type Seen } from '../helpers/flowHarness.js';
 
 const DISAGREE: Record<Lang, string> = { nb: 'jeg er uenig i vedtaket', nn: 'eg er usamd i vedtaket', en: 'I disagree with the decision' };
@@ -44,7 +44,7 @@ describe('free text routes from anywhere', function () {
           const replies = await citizen.say(DISAGREE[lang]);
           if (place === 'in a rights topic') {
             // Reading about AAP, disagreeing means AAP's own part on appeals.
-            assert.equal(replies[0]?.text, renderPart(lang, 'AAP', 'appeal', osloDate(new Date())), joined(replies));
+            assert.equal(replies[0]?.text, renderBrief(lang, 'AAP', ['appeal'], osloDate(new Date()))?.text, joined(replies));
           } else {
             assert.ok(joined(replies).includes(topicQuestion(lang, 'KLAGE')), joined(replies));
           }

@@ -4,6 +4,8 @@ import { LANGUAGES, type Lang } from '../../core/language.js';
 import { commonParams } from '../../core/rights/answer.js';
 import { RIGHTS_DIALOG_ID, RightsDialog } from '../../dialogs/rights/rightsDialog.js';
 import { t } from '../../dialogs/i18n.js';
+import { renderBrief } from '../../dialogs/rights/render.js';
+import type { TopicCode } from '../../core/rights/catalogue.js';
 import { buttonsOf, FlowHarness } from './harness.js';
 
 const NBSP = '\u00a0';
@@ -20,13 +22,13 @@ const label = (lang: Lang, topic: string, part: string) => t(lang, `rights:topic
 describe('rights dialog', () => {
   for (const lang of LANGUAGES) {
     describe(lang, () => {
-      it('opens a topic with the short answer and a button for each part, the self-check, a person and the menu', async () => {
+      it('opens a topic asked without a point with the short answer and its three likeliest parts, a person and the menu', async () => {
         const h = harness(lang);
         const [reply, extra] = await h.begin(RIGHTS_DIALOG_ID, { topic: 'AAP' });
         assert.equal(extra, undefined, 'one message, not several');
         assert.ok(reply?.text?.startsWith(t(lang, 'rights:topics.AAP.short')), reply?.text);
         assert.deepEqual(buttonsOf(reply), [
-          ...['who', 'amount', 'duration', 'apply', 'appeal'].map((p) => label(lang, 'AAP', p)),
+          ...['amount', 'who'].map((p) => label(lang, 'AAP', p)),
           t(lang, 'rights:topics.AAP.selfCheckLabel'),
           t(lang, 'menu.human'),
           t(lang, 'rights:ui.backToMenu'),
@@ -35,7 +37,7 @@ describe('rights dialog', () => {
         assert.equal(h.last.status, DialogTurnStatus.waiting);
       });
 
-      it('shows a part when its button is pressed, with figures for the date, its source and date checked', async () => {
+      it('shows a part briefly when its button is pressed, with the figure for the date, its source and date checked', async () => {
         const h = harness(lang, FIRST_NIGHT_OF_MAY);
         await h.begin(RIGHTS_DIALOG_ID, { topic: 'AAP' });
         const [reply] = await h.send(label(lang, 'AAP', 'amount'));
@@ -44,8 +46,20 @@ describe('rights dialog', () => {
         assert.ok(text.includes('https://lovdata.no/lov/1997-02-28-19/§11-20'));
         assert.ok(text.includes(t(lang, 'rights:ui.source', { sources: '', checked: '' }).split(':')[0] as string));
         assert.ok(!buttonsOf(reply).includes(label(lang, 'AAP', 'amount')), 'the part just shown is not offered again');
-        assert.ok(buttonsOf(reply).includes(label(lang, 'AAP', 'apply')));
+        assert.equal(buttonsOf(reply)[0], t(lang, 'rights:ui.showMore'));
+        assert.ok(buttonsOf(reply).length <= 5, 'at most three next points, a person and the menu');
         assert.equal(h.last.unhandled, false);
+      });
+
+      it('gives the whole part on «Vis mer»: every figure and every source', async () => {
+        const h = harness(lang, FIRST_NIGHT_OF_MAY);
+        await h.begin(RIGHTS_DIALOG_ID, { topic: 'AAP' });
+        await h.send(label(lang, 'AAP', 'amount'));
+        const [more] = await h.send(t(lang, 'rights:ui.showMore'));
+        const text = more?.text ?? '';
+        assert.ok(text.includes(lang === 'en' ? 'NOK 136,549' : `136${NBSP}549`), 'the G itself, only in the details');
+        assert.ok(text.includes('https://www.nav.no/grunnbelopet'), text);
+        assert.ok(!buttonsOf(more).includes(t(lang, 'rights:ui.showMore')));
       });
 
       it('uses the G in force on the injected date: 30 April 2026 is still the old figure', async () => {
@@ -100,8 +114,7 @@ describe('rights dialog', () => {
       await h.begin(RIGHTS_DIALOG_ID, { topic: c.topic });
       const [reply] = await h.send(c.text);
       assert.equal(h.last.unhandled, false);
-      const params = commonParams(c.lang, '2026-06-01');
-      const firstSentence = t(c.lang, `rights:topics.${c.topic}.parts.${c.part}.text`, params).split(/[.!?:]/)[0] as string;
+      const firstSentence = renderBrief(c.lang, c.topic as TopicCode, [c.part], '2026-06-01')?.body.split(/[.!?:]/)[0] as string;
       assert.ok((reply?.text ?? '').startsWith(firstSentence), reply?.text);
     });
   }
