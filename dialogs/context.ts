@@ -24,8 +24,8 @@ export interface ConversationData {
   languagesOffered?: Lang[];
   /** The check-in question is waiting for its answer; `text` is the message that raised it (redacted). */
   checkIn?: { kind: 'self_harm' | 'violence'; text?: string };
-  /** The intents the bot just offered with "did you mean …?"; a tap on one of them acts on it. */
-  clarifying?: string[];
+  /** The intents the bot just offered with "did you mean …?" and the message that raised it (redacted). */
+  clarifying?: { intents: string[]; question: string };
 }
 
 export function newConversationData(lang: Lang = DEFAULT_LANG): ConversationData {

@@ -4,7 +4,8 @@
  * or tuned on): intent accuracy per language and per kind of message, what the bot then does
  * (acts, asks, does not understand), the crisis check (crisis text, check-in, misses, figures on
  * ordinary messages) and calibration; then the same from 5-fold cross-validation on the training
- * data; then timings. Exit 1 when a target is missed. `--misses` lists every message got wrong.
+ * data; then timings. Exit 1 when a target is missed. `--misses` lists every message got wrong
+ * (don't read it for the held-out sets unless you accept that their figures are then no longer clean).
  */
 import { loadTrainingExamples } from '../core/understanding/training-data.js';
 import { crossValidate, evaluateHeldOut, trainTimed, type Decisions, type SafetyFigures, type Tally } from '../test/nlu-eval/evaluate.js';
@@ -25,20 +26,25 @@ function decisions(d: Decisions): void {
   console.log(`  says it did not understand ${pct(d.notUnderstood / total).padStart(8)}  (${d.notUnderstood})`);
 }
 
-function safety(s: SafetyFigures, withTargets: boolean): void {
+/** `withTargets` names the set whose figures count against the targets; false for cross-validation. */
+function safety(s: SafetyFigures, withTargets: string | false): void {
   const { crisis, distress, ordinary, emergency } = s;
   console.log(`  crisis recall (text or check-in) ${pct(crisis.recall).padStart(8)}  (${crisis.caught}/${crisis.total}: ${crisis.crisisText} crisis text, ${crisis.checkIn} check-in)`);
   console.log(`  distress that got the check-in   ${pct(distress.total ? distress.caught / distress.total : 1).padStart(8)}  (${distress.caught}/${distress.total})`);
   console.log(`  crisis text on ordinary          ${pct(ordinary.crisisTextRate).padStart(8)}  (${ordinary.crisisText}/${ordinary.total})`);
   console.log(`  check-in on ordinary             ${pct(ordinary.checkInRate).padStart(8)}  (${ordinary.checkIn}/${ordinary.total})`);
   console.log(`  same-day need found              ${pct(emergency.total ? emergency.caught / emergency.total : 1).padStart(8)}  (${emergency.caught}/${emergency.total})`);
-  for (const m of crisis.missed) console.log(`    MISSED crisis: ${m}`);
-  if (showMisses) for (const m of distress.missed) console.log(`    distress without check-in: ${m}`);
-  for (const a of ordinary.texts) console.log(`    on ordinary: ${a}`);
+  // The messages themselves only with --misses: reading a held-out set's misses is the first step
+  // to tuning on it.
+  if (showMisses) {
+    for (const m of crisis.missed) console.log(`    MISSED crisis: ${m}`);
+    for (const m of distress.missed) console.log(`    distress without check-in: ${m}`);
+    for (const a of ordinary.texts) console.log(`    on ordinary: ${a}`);
+  }
   if (!withTargets) return;
-  if (crisis.recall < TARGETS.minCrisisRecall) failed.push(`held-out crisis recall ${pct(crisis.recall)}`);
-  if (ordinary.crisisTextRate > TARGETS.maxCrisisTextOnOrdinary) failed.push(`crisis text on ordinary ${pct(ordinary.crisisTextRate)}`);
-  if (ordinary.checkInRate > TARGETS.maxCheckInOnOrdinary) failed.push(`check-in on ordinary ${pct(ordinary.checkInRate)}`);
+  if (crisis.recall < TARGETS.minCrisisRecall) failed.push(`${withTargets} crisis recall ${pct(crisis.recall)}`);
+  if (ordinary.crisisTextRate > TARGETS.maxCrisisTextOnOrdinary) failed.push(`${withTargets} crisis text on ordinary ${pct(ordinary.crisisTextRate)}`);
+  if (ordinary.checkInRate > TARGETS.maxCheckInOnOrdinary) failed.push(`${withTargets} check-in on ordinary ${pct(ordinary.checkInRate)}`);
 }
 
 const examples = loadTrainingExamples();
@@ -60,11 +66,19 @@ console.log('\nHeld-out: what the bot does with an ordinary message');
 decisions(report.decisions);
 console.log(`  calibration error (ECE)    ${report.calibrationError.toFixed(3).padStart(8)}`);
 console.log('\nHeld-out: crisis check');
-safety(report.safety, true);
+safety(report.safety, 'held-out');
 console.log('  crisis recall per kind of message');
 for (const [kind, t] of Object.entries(report.crisisRecallPerKind).sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${row(kind, t)}`);
 const ld = report.languageDetection;
 console.log(`\nHeld-out: language detection: right ${ld.correct}, wrong ${ld.wrong}, no answer ${ld.undecided}`);
+
+const second = evaluateHeldOut(classifier, loadHeldOut('nlu-heldout-2'));
+console.log(`\nSecond held-out set (test/nlu-heldout-2, ${second.messages} messages, mostly crisis and look-alikes): crisis check`);
+safety(second.safety, 'second held-out');
+console.log('  crisis recall per kind of message');
+for (const [kind, t] of Object.entries(second.crisisRecallPerKind).sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${row(kind, t)}`);
+console.log('  intent accuracy on its ordinary messages');
+for (const [lang, t] of Object.entries(second.perLanguage)) console.log(row(lang, t));
 
 const cv = crossValidate(examples);
 console.log(`\n${cv.folds}-fold cross-validation on the training data (ordinary examples)`);

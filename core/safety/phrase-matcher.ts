@@ -17,7 +17,7 @@ export function expandPattern(pattern: string): string[] {
   if (!match) return [pattern];
   const before = pattern.slice(0, match.index);
   const after = pattern.slice(match.index + match[0].length);
-  return (match[1] ?? '').split('|').flatMap((alt) => expandPattern(`${before}${alt.trim()}${after}`));
+  return (match[1] ?? '').split('|').flatMap((alt) => expandPattern(`${before}${alt}${after}`));
 }
 
 /**

@@ -46,6 +46,8 @@ export function featureCounts(text: string): Map<string, number> {
 export interface SparseVector {
   indices: Uint32Array;
   values: Float32Array;
+  /** How much of the message (0–1, by vector length) is made of features the vocabulary knows. */
+  known: number;
 }
 
 /**
@@ -63,14 +65,16 @@ export function vectorizeCounts(counts: ReadonlyMap<string, number>, vocabulary:
   const indices: number[] = [];
   const values: number[] = [];
   let norm = 0;
+  let knownNorm = 0;
   for (const [name, count] of counts) {
     const value = Math.log1p(count);
     norm += value * value;
     const index = vocabulary.get(name);
     if (index === undefined) continue;
+    knownNorm += value * value;
     indices.push(index);
     values.push(value);
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return { indices: Uint32Array.from(indices), values: Float32Array.from(values, (v) => v * scale) };
+  return { indices: Uint32Array.from(indices), values: Float32Array.from(values, (v) => v * scale), known: norm > 0 ? Math.sqrt(knownNorm / norm) : 0 };
 }

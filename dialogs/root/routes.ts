@@ -12,7 +12,7 @@ export type Route =
   | { kind: 'privacy'; action: 'info' | 'delete' }
   | { kind: 'smalltalk'; key: 'greeting' | 'thanks' | 'goodbye' }
   /** The classifier was unsure: ask which of these intents was meant. */
-  | { kind: 'clarify'; intents: string[] }
+  | { kind: 'clarify'; intents: string[]; question: string }
   | { kind: 'none' };
 
 const rights = (topic: string): Route => ({ kind: 'flow', dialogId: 'rights', options: { topic } });

@@ -187,16 +187,18 @@ export class VeiviserBot {
         return;
       }
 
-      const menuAction = matchMenuLabel(ctx.activity.text ?? '');
-      if (menuAction && !dc.activeDialog) {
-        await this.follow(dc, data, routeForMenu(menuAction));
+      const clarifying = data.clarifying;
+      data.clarifying = undefined;
+      const clarified = matchClarifyChoice(ctx.activity.text ?? '', clarifying?.intents);
+      if (clarified) {
+        // The question the person first wrote is answered, now that its topic is known.
+        await this.follow(dc, data, withQuestion(routeForIntent(clarified), clarifying?.question ?? ''));
         return;
       }
 
-      const clarified = matchClarifyChoice(ctx.activity.text ?? '', data.clarifying);
-      data.clarifying = undefined;
-      if (clarified) {
-        await this.follow(dc, data, routeForIntent(clarified));
+      const menuAction = matchMenuLabel(ctx.activity.text ?? '');
+      if (menuAction && !dc.activeDialog) {
+        await this.follow(dc, data, routeForMenu(menuAction));
         return;
       }
 
@@ -262,17 +264,18 @@ export class VeiviserBot {
     data.checkIn = undefined;
     if (!pending) return 'new';
     const answer = matchCheckInAnswer(ctx.activity.text ?? '');
-    if (answer === undefined) return 'new';
-    if (answer === 'yes') {
-      await sendCrisisReply(ctx, pending.kind, data.lang);
-      return 'done';
-    }
     if (answer === 'person') {
       await this.follow(dc, data, { kind: 'human' });
       return 'done';
     }
-    // "no one would miss me" starts with no: a no that itself raises the crisis check is read anew.
-    if (this.hooks.checkSafety?.(ctx.activity.text ?? '')) return 'new';
+    // A second risk signal right after the question ("nei, ingen kjem til å sakne meg") is not
+    // asked about again: it gets the crisis text, whatever word it starts with.
+    const again = answer === 'yes' ? null : this.hooks.checkSafety?.(ctx.activity.text ?? '');
+    if (answer === 'yes' || (again && again.kind !== 'emergency_aid')) {
+      await sendCrisisReply(ctx, again && again.kind !== 'emergency_aid' ? again.kind : pending.kind, data.lang);
+      return 'done';
+    }
+    if (answer === undefined || again) return 'new';
     if (this.hooks.withVeileder && (await this.hooks.withVeileder(ctx))) {
       await ctx.sendActivity(t(data.lang, 'safety:checkIn.thanksWithVeileder'));
       return 'done';
@@ -332,7 +335,7 @@ export class VeiviserBot {
     const readings = (guess.readings ?? [{ intent: guess.intent, score: guess.score }]).filter((r) => isIntentId(r.intent));
     const decision = decide({ intent: guess.intent as IntentId, score: guess.score, language: data.lang, readings: readings as Reading[] });
     if (decision.kind === 'act') return withQuestion(routeForIntent(decision.intent), text);
-    if (decision.kind === 'clarify') return { kind: 'clarify', intents: decision.readings.map((r) => r.intent) };
+    if (decision.kind === 'clarify') return { kind: 'clarify', intents: decision.readings.map((r) => r.intent), question: text };
     return { kind: 'none' };
   }
 
@@ -424,7 +427,7 @@ export class VeiviserBot {
         else await ctx.sendActivity(t(lang, `smalltalk.${route.key}`));
         return;
       case 'clarify':
-        await this.clarify(ctx, data, route.intents);
+        await this.clarify(ctx, data, route.intents, route.question);
         return;
       case 'none':
         await this.miss(ctx, data, false);
@@ -436,14 +439,14 @@ export class VeiviserBot {
    * "Did you mean …?" with the likeliest readings and a person among the buttons. It counts as a
    * miss: after two unclear messages in a row the bot offers a human instead of asking again.
    */
-  private async clarify(ctx: TurnContext, data: ConversationData, intents: string[]): Promise<void> {
+  private async clarify(ctx: TurnContext, data: ConversationData, intents: string[], question: string): Promise<void> {
     data.misses += 1;
     if (data.misses >= 2) {
       await this.miss(ctx, data, false);
       return;
     }
     const offered = [...new Set([...intents, 'handoff.request'])];
-    data.clarifying = offered;
+    data.clarifying = { intents: offered, question };
     await ctx.sendActivity(MessageFactory.suggestedActions(offered.map((i) => t(data.lang, `clarify.intents.${i}`)), t(data.lang, 'clarify.question')));
   }
 

@@ -39,7 +39,8 @@ class TopicEcho extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog('steps', [
         async (step) => {
-          await step.context.sendActivity(`topic ${(step.options as { topic?: string }).topic}`);
+          const { topic, question } = step.options as { topic?: string; question?: string };
+          await step.context.sendActivity(`topic ${topic}${question ? ` for «${question}»` : ''}`);
           return step.endDialog();
         },
       ]),
@@ -65,12 +66,12 @@ for (const lang of LANGUAGES) {
       const asked = await say(adapter, message('aap kvp'));
       assert.deepEqual(shape(asked[0]!).buttons, ['rights.aap', 'rights.kvp', 'handoff.request'].map((i) => t(lang, `clarify.intents.${i}`)));
       const chosen = await say(adapter, message(t(lang, 'clarify.intents.rights.kvp')));
-      assert.equal(chosen[0]?.text, 'topic KVP');
+      assert.equal(chosen[0]?.text, 'topic KVP for «aap kvp»', 'the first question is answered, now in its topic');
     });
 
     it('a sure reading is acted on without a question', async () => {
       const { adapter } = harness();
-      assert.equal((await say(adapter, message('kan jeg få aap')))[0]?.text, 'topic AAP');
+      assert.equal((await say(adapter, message('kan jeg få aap')))[0]?.text, 'topic AAP for «kan jeg få aap»');
     });
 
     it('after two unclear messages in a row it offers a person instead of asking again', async () => {

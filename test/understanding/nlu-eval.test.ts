@@ -3,7 +3,7 @@ import { LANGUAGES } from '../../core/language.js';
 import { INTENT_IDS } from '../../core/understanding/index.js';
 import { foldText } from '../../core/understanding/normalize.js';
 import { loadTrainingExamples } from '../../core/understanding/training-data.js';
-import { loadHeldOut } from '../nlu-eval/heldout.js';
+import { HELD_OUT_SETS, loadHeldOut } from '../nlu-eval/heldout.js';
 import { TARGETS } from '../nlu-eval/targets.js';
 
 const key = (text: string): string => foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -31,9 +31,19 @@ describe('held-out evaluation set (test/nlu-heldout)', () => {
     }
   });
 
-  it('shares no message with the training data (compared after case and punctuation are removed)', () => {
-    const training = new Set(loadTrainingExamples().map((e) => key(e.text)));
-    const overlap = loadHeldOut().filter((m) => training.has(key(m.text)));
-    assert.deepEqual(overlap.map((m) => m.text), []);
+  for (const set of HELD_OUT_SETS) {
+    it(`${set} shares no message with the training data (compared after case and punctuation are removed)`, () => {
+      const training = new Set(loadTrainingExamples().map((e) => key(e.text)));
+      const overlap = loadHeldOut(set).filter((m) => training.has(key(m.text)));
+      assert.deepEqual(overlap.map((m) => m.text), []);
+    });
+  }
+
+  it('nlu-heldout-2 is mostly crisis messages and their look-alikes, in every language', () => {
+    for (const lang of LANGUAGES) {
+      const mine = loadHeldOut('nlu-heldout-2').filter((m) => m.language === lang);
+      assert.ok(mine.filter((m) => m.crisis === 'self_harm' || m.crisis === 'violence').length >= 50, lang);
+      assert.ok(mine.filter((m) => m.crisis === null).length >= 50, lang);
+    }
   });
 });

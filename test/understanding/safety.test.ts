@@ -139,7 +139,7 @@ describe('crisis check', () => {
     }
   });
 
-  it('has a crisis word in every crisis example the classifier learns from', () => {
+  it('catches every crisis example the classifier learns from by a phrase, or lets the classifier see it through a crisis word', () => {
     const texts = loadTrainingExamples()
       .filter((e) => (CRISIS_INTENTS as readonly string[]).includes(e.intent))
       .map((e) => e.text);
@@ -147,7 +147,8 @@ describe('crisis check', () => {
     const sure = fixedClassifier('crisis.self_harm', 1);
     // With the phrase lists emptied, only the classifier (behind the crisis words) can alarm.
     const classifierOnly = new SafetyChecker({ ...loadPhraseLists(), self_harm: [], violence: [], check_in_self_harm: [], check_in_violence: [], emergency_aid: [] });
-    assert.deepEqual(texts.filter((t) => !classifierOnly.check(t, sure)), []);
+    const phrasesOnly = new SafetyChecker();
+    assert.deepEqual(texts.filter((t) => !classifierOnly.check(t, sure) && !phrasesOnly.check(t)), []);
   });
 
   it('does not alarm on the classifier alone when it is unsure, or for same-day need', () => {
@@ -182,6 +183,12 @@ describe('crisis check', () => {
     assert.ok(m.find('ta livet mit'));
     assert.ok(m.find('talivetmitt'));
     assert.equal(m.find('livet mitt er fint'), undefined);
+  });
+
+  it('reads an optional word in a pattern as a word of its own ("(hele |)lønna")', () => {
+    const m = new PhraseMatcher(['tar (hele |)lønna mi'], false);
+    assert.ok(m.find('han tar hele lønna mi'));
+    assert.ok(m.find('han tar lønna mi'));
   });
 
   it('finds a phrase typed without spaces also where joining doubles a letter ("ta alle" → "taalle")', () => {
