@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Middleware, Storage, TurnContext } from 'botbuilder';
 import express, { type ErrorRequestHandler, type Express } from 'express';
@@ -11,6 +11,7 @@ import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './
 import { botFrameworkRouter } from './teamsChannel.js';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnCounter } from './turnCounter.js';
+import { createGuardedServer, type SocketTimeouts } from './sockets.js';
 import { langFromLocale } from '../core/language.js';
 import { citizenPageCsp, mountStatic } from './static.js';
 import { VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
@@ -39,6 +40,8 @@ export interface ServerParts {
   middleware?: Middleware[];
   /** Replaces the bot's turn (the benchmark's echo baseline runs on the same server and adapter). */
   turnLogic?: (ctx: TurnContext) => Promise<void>;
+  /** When idle, silent or half-sent connections are closed (tests shorten them). */
+  socketTimeouts?: Partial<SocketTimeouts>;
 }
 
 export interface RunningServer {
@@ -103,7 +106,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
   });
   web.use(jsonErrors);
 
-  const server = createServer(web);
+  const server = createGuardedServer(web, parts.socketTimeouts);
   directLine.attachWebSocket(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { LocalDirectLine } from './localDirectLine.js';
 import type { Delivery } from './store.js';
+import { refuseUpgrade } from '../sockets.js';
 
 export interface StreamServer {
   closeConversation(conversationId: string): void;
@@ -12,17 +13,15 @@ export interface StreamServer {
 const PING_MS = 30_000;
 
 function refuse(socket: Duplex, status: 403 | 404, reason: string): void {
-  const body = JSON.stringify({ error: { code: status === 403 ? 'Forbidden' : 'NotFound', message: reason } });
-  socket.end(
-    `HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Not Found'}\r\n` +
-      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  refuseUpgrade(socket, status, status === 403 ? 'Forbidden' : 'NotFound', reason);
 }
 
 /**
  * The WebSocket side of Direct Line: on connect it sends the backlog after the client's
  * watermark (or the greeting sent before the socket opened would be lost), then every new
- * activity as `{ activities, watermark }`. Upgrades outside the mount path are left alone.
+ * activity as `{ activities, watermark }`. It is the server's only upgrade handler: an upgrade on
+ * any other path is answered 404 and its socket destroyed (left alone, each one would keep a
+ * descriptor open for as long as the client liked).
  */
 export function attachStream(server: Server, dl: LocalDirectLine): StreamServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
@@ -30,9 +29,14 @@ export function attachStream(server: Server, dl: LocalDirectLine): StreamServer 
   const pathPattern = /^\/conversations\/([^/]+)\/stream$/;
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(`${dl.mountPath}/`)) return;
     socket.on('error', () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return refuseUpgrade(socket, 400, 'BadArgument', 'The request address could not be read.');
+    }
+    if (!url.pathname.startsWith(`${dl.mountPath}/`)) return refuse(socket, 404, 'Nothing here takes a WebSocket.');
     const match = pathPattern.exec(url.pathname.slice(dl.mountPath.length));
     if (!match) return refuse(socket, 404, 'No such stream.');
     let conversationId: string;
