@@ -11,8 +11,8 @@ import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './
 import { botFrameworkRouter } from './teamsChannel.js';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnCounter } from './turnCounter.js';
+import { redactActivity, redactAtEdgeMiddleware } from './redaction/atTheEdge.js';
 import { createGuardedServer, type SocketTimeouts } from './sockets.js';
-import { langFromLocale } from '../core/language.js';
 import { citizenPageCsp, mountStatic } from './static.js';
 import { VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
 import type { Dialog } from 'botbuilder-dialogs';
@@ -75,16 +75,19 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
   const apiTurns = new TurnCounter();
   const logic = parts.turnLogic ?? ((ctx: TurnContext) => app.run(ctx).then(() => undefined));
 
+  const redactText = parts.hooks?.redact;
   const directLine = new LocalDirectLine({
     logic,
     store: parts.directLineStore,
     tokenSecret: parts.directLineSecret,
     rateLimit: parts.rateLimit,
     readAhead: parts.readAhead,
-    redactText: parts.hooks?.redact ? (text, locale) => parts.hooks!.redact!(text, langFromLocale(locale)).text : undefined,
+    redact: redactText ? (activity, locale) => redactActivity(activity, redactText, locale) : undefined,
     log: log.child({ component: 'directline' }),
   });
 
+  // Redaction happens once, where an activity comes in; the local Direct Line does it before logging.
+  if (redactText) teamsAdapter?.use(redactAtEdgeMiddleware(redactText));
   for (const middleware of [turnLoggingMiddleware(log), ...(parts.middleware ?? [])]) {
     directLine.use(middleware);
     teamsAdapter?.use(middleware);

@@ -43,8 +43,11 @@ export interface LocalDirectLineOptions {
   /** JSON body limit (default 64 kB). */
   bodyLimit?: string | number;
   bot?: { id: string; name: string };
-  /** Applied to the user's text before it is echoed, logged or given to the bot (redaction). */
-  redactText?: (text: string, locale?: string) => string;
+  /**
+   * Redacts the user's activity in place before it is echoed, logged or given to the bot (see
+   * bot/redaction/atTheEdge.ts); the conversation's locale is passed for the placeholders.
+   */
+  redact?: (activity: Partial<Activity>, locale?: string) => void;
   /** How long POST /activities waits for the bot's turn before answering anyway. */
   turnWaitMs?: number;
   /** Called as a user's message arrives, so the turn's state can be read while the message is logged. */
@@ -153,12 +156,7 @@ export class LocalDirectLine extends BotAdapter {
   /** Logs and echoes the user's activity, then runs the bot's turn. Resolves with the activity id. */
   async receiveFromUser(record: ConversationRecord, inbound: Partial<Activity>): Promise<string> {
     const activity: Partial<Activity> = { ...inbound, ...this.envelope(record) };
-    if (typeof activity.text === 'string' && this.options.redactText) {
-      const clean = this.options.redactText(activity.text, activity.locale ?? record.locale);
-      // Tells the bot that something was removed, so it can explain why once.
-      if (clean !== activity.text) activity.channelData = { ...(activity.channelData as object | undefined), redacted: true };
-      activity.text = clean;
-    }
+    this.options.redact?.(activity, record.locale);
     if (activity.type === ActivityTypes.Typing) {
       activity.id = `${record.id}|typing`;
     } else {

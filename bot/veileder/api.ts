@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { HandoffTransitionError, isHandoffState, type HandoffState } from '../../core/handoff/stateMachine.js';
 import { HandoffNotFoundError } from '../handoff/errors.js';
+import { redactFor } from '../../dialogs/privacy/index.js';
 import { MAX_VEILEDER_MESSAGE, type VeilederActions } from '../handoff/veilederActions.js';
 import { requireVeileder, veilederOf } from './auth.js';
 import type { VeilederPresence } from './presence.js';
@@ -81,7 +82,8 @@ export function veilederApi(options: VeilederApiOptions): Router {
       if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_VEILEDER_MESSAGE) {
         throw new BadRequest(`Send { "text": "…" } with 1 to ${MAX_VEILEDER_MESSAGE} characters.`);
       }
-      res.status(201).json(await actions.send(id, veilederOf(res), text.trim()));
+      // Redacted here, where it enters (Teams messages are redacted by the adapter's first middleware).
+      res.status(201).json(await actions.send(id, veilederOf(res), redactFor(text.trim(), 'nb').text));
     }),
   );
 

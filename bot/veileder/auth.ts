@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { redactFor } from '../../dialogs/privacy/index.js';
 import type { VeilederIdentity } from '../handoff/handoffQueue.js';
 
 const IDENT = /^[A-Za-z0-9._-]{1,40}$/;
@@ -39,7 +40,8 @@ export function requireVeileder(token: string, onSeen?: (veileder: VeilederIdent
     }
     const ident = req.get('x-veileder-ident')?.trim();
     const nameHeader = req.get('x-veileder-name');
-    const name = nameHeader ? safeDecode(nameHeader).trim().slice(0, 60) : undefined;
+    // Shown to the citizen and kept in the handoff: redacted like anything else a person typed.
+    const name = nameHeader ? redactFor(safeDecode(nameHeader).trim().slice(0, 60), 'nb').text : undefined;
     const veileder: VeilederIdentity = { id: ident && IDENT.test(ident) ? ident : 'local', ...(name ? { name } : {}) };
     res.locals.veileder = veileder;
     onSeen?.(veileder);

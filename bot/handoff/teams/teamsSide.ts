@@ -3,6 +3,7 @@ import { CardFactory, MessageFactory, TurnContext, type Activity, type Conversat
 import { HandoffTransitionError } from '../../../core/handoff/stateMachine.js';
 import type { HandoffRecord } from '../../../core/handoff/record.js';
 import { handoffTexts } from '../../../dialogs/handoff/texts.js';
+import { redactFor } from '../../../dialogs/privacy/index.js';
 import { HandoffNotFoundError } from '../errors.js';
 import type { VeilederIdentity } from '../handoffQueue.js';
 import type { VeilederActions } from '../veilederActions.js';
@@ -28,7 +29,8 @@ function baseConversationId(id: string | undefined): string {
 function veilederFrom(ctx: TurnContext): VeilederIdentity {
   const from = ctx.activity.from;
   const id = (from.aadObjectId ?? from.id ?? 'teams').replace(/[^A-Za-z0-9._:-]/g, '').slice(0, 80) || 'teams';
-  return { id: `teams-${id}`, ...(from.name ? { name: from.name } : {}) };
+  const name = from.name ? redactFor(from.name.slice(0, 60), 'nb').text : undefined;
+  return { id: `teams-${id}`, ...(name ? { name } : {}) };
 }
 
 /**
