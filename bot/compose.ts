@@ -123,7 +123,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
       serializeTurns(),
       transcriptMiddleware(stores.records, {
         // An over-long message is refused, not kept.
-        skip: (ctx) => (ctx.activity.text?.length ?? 0) > MAX_MESSAGE_CHARS,
+        skip: (ctx) => (ctx.activity.text?.trim().length ?? 0) > MAX_MESSAGE_CHARS,
         onError: (err) => log?.error({ err }, 'transcript append failed'),
       }),
     ],

@@ -14,7 +14,9 @@ import { TurnCounter } from './turnCounter.js';
 import { redactActivity, redactAtEdgeMiddleware } from './redaction/atTheEdge.js';
 import { createGuardedServer, type SocketTimeouts } from './sockets.js';
 import { citizenPageCsp, mountStatic } from './static.js';
-import { VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
+import { MAX_MESSAGE_CHARS, VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
+import { t } from '../dialogs/i18n.js';
+import { langFromLocale } from '../core/language.js';
 import type { Dialog } from 'botbuilder-dialogs';
 
 export interface ServerParts {
@@ -83,6 +85,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     rateLimit: parts.rateLimit,
     readAhead: parts.readAhead,
     redact: redactText ? (activity, locale) => redactActivity(activity, redactText, locale) : undefined,
+    tooLong: { maxChars: MAX_MESSAGE_CHARS, stored: (locale) => t(langFromLocale(locale), 'privacy:placeholder.tooLong') },
     log: log.child({ component: 'directline' }),
   });
 

@@ -48,6 +48,11 @@ export interface LocalDirectLineOptions {
    * bot/redaction/atTheEdge.ts); the conversation's locale is passed for the placeholders.
    */
   redact?: (activity: Partial<Activity>, locale?: string) => void;
+  /**
+   * A message longer than `maxChars` (after trimming) goes to the bot's turn in full, so the
+   * crisis check still reads it, but is logged with `stored(locale)` in place of its text.
+   */
+  tooLong?: { maxChars: number; stored: (locale?: string) => string };
   /** How long POST /activities waits for the bot's turn before answering anyway. */
   turnWaitMs?: number;
   /** Called as a user's message arrives, so the turn's state can be read while the message is logged. */
@@ -161,7 +166,7 @@ export class LocalDirectLine extends BotAdapter {
       activity.id = `${record.id}|typing`;
     } else {
       this.options.readAhead?.(record.id);
-      const logged = await this.store.appendActivity(record.id, activity);
+      const logged = await this.store.appendActivity(record.id, this.storedForm(activity, record));
       activity.id = logged.activity.id;
     }
     const turn = this.runTurn(activity, this.options.logic);
@@ -263,6 +268,13 @@ export class LocalDirectLine extends BotAdapter {
     const origin = (this.options.publicBaseUrl ?? requestOrigin).replace(/\/+$/, '').replace(/^http/, 'ws');
     const query = new URLSearchParams({ ...(watermark !== undefined ? { watermark: String(watermark) } : {}), t: token });
     return `${origin}${this.mountPath}/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
+  }
+
+  /** What is kept of a user's activity: an over-long text is not (the bot tells the user so). */
+  private storedForm(activity: Partial<Activity>, record: ConversationRecord): Partial<Activity> {
+    const limit = this.options.tooLong;
+    if (!limit || typeof activity.text !== 'string' || activity.text.trim().length <= limit.maxChars) return activity;
+    return { ...activity, text: limit.stored(activity.locale ?? record.locale) };
   }
 
   private envelope(record: ConversationRecord): Partial<Activity> {
