@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Middleware, Storage, TurnContext } from 'botbuilder';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { createLogger, turnLoggingMiddleware } from './logger.js';
@@ -12,6 +12,7 @@ import { botFrameworkRouter } from './teamsChannel.js';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnCounter } from './turnCounter.js';
 import { redactActivity, redactAtEdgeMiddleware } from './redaction/atTheEdge.js';
+import { jsonErrorHandler, sendError } from './httpErrors.js';
 import { createGuardedServer, type SocketTimeouts } from './sockets.js';
 import { citizenPageCsp, mountStatic } from './static.js';
 import { MAX_MESSAGE_CHARS, VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
@@ -57,12 +58,6 @@ export interface RunningServer {
   close(drainMs?: number): Promise<void>;
 }
 
-const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
-  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
-  const message = status === 413 ? 'request too large' : status === 400 ? 'request body is not valid JSON' : 'something went wrong';
-  if (!res.headersSent) res.status(status).json({ error: { code: status, message } });
-};
-
 export async function startServer(config: Config, parts: ServerParts): Promise<RunningServer> {
   const log = parts.log ?? createLogger();
   const bot = new VeiviserBot({
@@ -107,10 +102,8 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
   if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, (work) => apiTurns.run(work)));
   parts.mount?.(web, { directLine });
   mountStatic(web);
-  web.use((_req, res) => {
-    res.status(404).json({ error: { code: 404, message: 'not found' } });
-  });
-  web.use(jsonErrors);
+  web.use((_req, res) => sendError(res, 404, 'NotFound', 'Nothing here.'));
+  web.use(jsonErrorHandler((err) => log.error({ err: err instanceof Error ? { name: err.name } : { type: typeof err } }, 'request failed')));
 
   const server = createGuardedServer(web, parts.socketTimeouts);
   directLine.attachWebSocket(server);

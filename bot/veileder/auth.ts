@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { redactFor } from '../../dialogs/privacy/index.js';
 import type { VeilederIdentity } from '../handoff/handoffQueue.js';
+import { sendError } from '../httpErrors.js';
 
 const IDENT = /^[A-Za-z0-9._-]{1,40}$/;
 
@@ -35,7 +36,8 @@ export function requireVeileder(token: string, onSeen?: (veileder: VeilederIdent
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1] || !tokenMatches(token, match[1])) {
-      res.set('WWW-Authenticate', 'Bearer realm="veileder"').status(401).json({ error: 'unauthorized', message: 'A valid bearer token is required.' });
+      res.set('WWW-Authenticate', 'Bearer realm="veileder"');
+      sendError(res, 401, 'Unauthorized', 'A valid bearer token is required.');
       return;
     }
     const ident = req.get('x-veileder-ident')?.trim();
