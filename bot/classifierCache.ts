@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIntentClassifier, NlpjsIntentClassifier, type IntentClassifier, type NlpjsModel } from '../core/understanding/index.js';
+import { makePrivateDir, PRIVATE_FILE } from './storage/privateFiles.js';
 import { NLU_DATA_DIR } from '../core/understanding/training-data.js';
 
 /** Changes whenever a training file changes, so a cached model is never older than its data. */
@@ -26,9 +27,9 @@ async function readModel(dir: string, name: string): Promise<NlpjsModel | undefi
 }
 
 async function writeModel(dir: string, name: string, model: NlpjsModel): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makePrivateDir(dir);
   const temp = join(dir, `${name}.${process.pid}.tmp`);
-  await writeFile(temp, JSON.stringify(model));
+  await writeFile(temp, JSON.stringify(model), { mode: PRIVATE_FILE });
   await rename(temp, join(dir, name));
 }
 
