@@ -7,7 +7,7 @@ import { redactFor } from '../../../dialogs/privacy/index.js';
 import { HandoffNotFoundError } from '../errors.js';
 import type { VeilederIdentity } from '../handoffQueue.js';
 import type { VeilederActions } from '../veilederActions.js';
-import { handoffCard, TEAMS_VERBS } from './card.js';
+import { citizenMessageCard, handoffCard, TEAMS_VERBS } from './card.js';
 import { threadRef, type TeamsPoster } from './poster.js';
 import type { TeamsRegistry } from './registry.js';
 
@@ -151,6 +151,6 @@ export class TeamsVeilederSide {
     const [message] = await this.options.actions.queue.messages(record, seq - 1);
     if (!message) return;
     const ref = threadRef(record.teams.conversationRef as Partial<ConversationReference>, record.teams.activityId);
-    await this.options.poster.send(ref, MessageFactory.text(this.tr('veileder.citizenSays', { text: message.text })));
+    await this.options.poster.send(ref, MessageFactory.attachment(CardFactory.adaptiveCard(citizenMessageCard(this.tr, message.text))));
   }
 }
