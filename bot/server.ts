@@ -8,6 +8,7 @@ import { createLogger, turnLoggingMiddleware } from './logger.js';
 import type { Config } from './config.js';
 import { createApplication } from './app.js';
 import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './directline/index.js';
+import type { ConversationLimitOptions } from './directline/conversationLimits.js';
 import { botFrameworkRouter } from './teamsChannel.js';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnCounter } from './turnCounter.js';
@@ -34,6 +35,8 @@ export interface ServerParts {
   /** Called on close, after HTTP has stopped and turns have finished. */
   onClose?: () => Promise<void>;
   rateLimit?: RateLimitOptions;
+  /** Messages and streams per conversation (defaults in bot/directline/conversationLimits.ts). */
+  conversationLimits?: Partial<ConversationLimitOptions>;
   log?: Logger;
   /** The Bot Framework adapter (Teams and Azure channels), built by the caller when credentials exist. */
   teamsAdapter?: TeamsAdapter;
@@ -81,6 +84,8 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     readAhead: parts.readAhead,
     redact: redactText ? (activity, locale) => redactActivity(activity, redactText, locale) : undefined,
     tooLong: { maxChars: MAX_MESSAGE_CHARS, stored: (locale) => t(langFromLocale(locale), 'privacy:placeholder.tooLong') },
+    conversationLimits: parts.conversationLimits,
+    slowDownText: (locale) => t(langFromLocale(locale), 'errors.slowDown'),
     log: log.child({ component: 'directline' }),
   });
 
@@ -93,7 +98,9 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
 
   const web = express();
   web.disable('x-powered-by');
-  web.set('trust proxy', 'loopback');
+  // Only proxies the operator named may say who the client is (a spoofed X-Forwarded-For otherwise
+  // gives each request an address of its choosing and a fresh allowance under the limits).
+  web.set('trust proxy', config.trustProxy ?? false);
   web.use(helmet({ contentSecurityPolicy: { directives: citizenPageCsp }, crossOriginEmbedderPolicy: false }));
   web.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -13,6 +13,8 @@ import {
 import type { Router } from 'express';
 import { pino } from 'pino';
 import { TokenBucketLimiter, type RateLimitOptions } from './rateLimit.js';
+import { ConversationLimits, type ConversationLimitOptions } from './conversationLimits.js';
+import { LruMap } from '../storage/lruMap.js';
 import { directLineRouter } from './routes.js';
 import { attachStream, type StreamServer } from './stream.js';
 import type { ConversationRecord, DirectLineStore } from './store.js';
@@ -40,6 +42,10 @@ export interface LocalDirectLineOptions {
   tokenLifetimeSeconds?: number;
   /** New conversations per client IP. Default: bursts of 20, then one every 2 seconds. */
   rateLimit?: RateLimitOptions;
+  /** Messages per conversation and streams per conversation (see conversationLimits.ts). */
+  conversationLimits?: Partial<ConversationLimitOptions>;
+  /** Told to the person, once, when their conversation is over its message limit. */
+  slowDownText?: (locale?: string) => string;
   /** JSON body limit (default 64 kB). */
   bodyLimit?: string | number;
   bot?: { id: string; name: string };
@@ -79,6 +85,9 @@ export class LocalDirectLine extends BotAdapter {
   readonly store: DirectLineStore;
   readonly signer: TokenSigner;
   readonly limiter: TokenBucketLimiter;
+  readonly conversationLimits: ConversationLimits;
+  /** The address each recent conversation last wrote from; in memory only, never stored or logged. */
+  readonly #addresses = new LruMap<string, string>(20_000);
   readonly log: DirectLineLog;
   readonly mountPath: string;
   readonly bodyLimit: string | number;
@@ -93,6 +102,7 @@ export class LocalDirectLine extends BotAdapter {
     this.clock = options.clock ?? (() => new Date());
     this.signer = new TokenSigner(options.tokenSecret, options.tokenLifetimeSeconds, this.clock);
     this.limiter = new TokenBucketLimiter(options.rateLimit ?? { capacity: 20, refillPerSecond: 0.5 }, this.clock);
+    this.conversationLimits = new ConversationLimits(options.conversationLimits, this.clock);
     this.log = options.log ?? pino({ name: 'directline' });
     this.mountPath = (options.mountPath ?? '/v3/directline').replace(/\/+$/, '');
     this.bodyLimit = options.bodyLimit ?? '64kb';
@@ -156,6 +166,27 @@ export class LocalDirectLine extends BotAdapter {
     };
     await this.runTurn(activity, this.options.logic);
     return true;
+  }
+
+  /**
+   * One activity from the person against their conversation's limits. Over them, the person is told
+   * once (a message in the chat) and the caller answers 429.
+   */
+  async admit(record: ConversationRecord, type: string, address: string | undefined): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+    if (address) this.#addresses.set(record.id, address);
+    const taken = this.conversationLimits.take(record.id, type);
+    if (taken.allowed) return taken;
+    if (taken.firstRefusal && this.options.slowDownText) {
+      await this.pushActivity(record.id, { text: this.options.slowDownText(record.locale) }).catch((err: unknown) =>
+        this.log.error({ err: errorSummary(err), conversationId: record.id }, 'slow-down notice failed'),
+      );
+    }
+    return { allowed: false, retryAfterSeconds: taken.retryAfterSeconds };
+  }
+
+  /** The address a conversation last wrote from, if it wrote recently to this instance. */
+  clientAddressOf(conversationId: string): string | undefined {
+    return this.#addresses.get(conversationId);
   }
 
   /** Logs and echoes the user's activity, then runs the bot's turn. Resolves with the activity id. */

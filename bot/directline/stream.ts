@@ -12,8 +12,8 @@ export interface StreamServer {
 
 const PING_MS = 30_000;
 
-function refuse(socket: Duplex, status: 403 | 404, reason: string): void {
-  refuseUpgrade(socket, status, status === 403 ? 'Forbidden' : 'NotFound', reason);
+function refuse(socket: Duplex, status: 403 | 404 | 429, reason: string): void {
+  refuseUpgrade(socket, status, status === 403 ? 'Forbidden' : status === 429 ? 'TooManyRequests' : 'NotFound', reason);
 }
 
 /**
@@ -26,6 +26,13 @@ function refuse(socket: Duplex, status: 403 | 404, reason: string): void {
 export function attachStream(server: Server, dl: LocalDirectLine): StreamServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const sockets = new Map<string, Set<WebSocket>>();
+  /** Upgrades let through the token check and not yet served, per conversation. */
+  const pending = new Map<string, number>();
+  const settle = (conversationId: string) => {
+    const left = (pending.get(conversationId) ?? 1) - 1;
+    if (left > 0) pending.set(conversationId, left);
+    else pending.delete(conversationId);
+  };
   const pathPattern = /^\/conversations\/([^/]+)\/stream$/;
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -49,12 +56,23 @@ export function attachStream(server: Server, dl: LocalDirectLine): StreamServer 
     if (!check.ok || check.claims.conversationId !== conversationId) return refuse(socket, 403, 'The token is not valid for this conversation.');
     const watermarkParam = url.searchParams.get('watermark') ?? '';
     const after = /^\d{1,15}$/.test(watermarkParam) ? Number(watermarkParam) : undefined;
+    const open = (sockets.get(conversationId)?.size ?? 0) + (pending.get(conversationId) ?? 0);
+    if (open >= dl.conversationLimits.options.streams) return refuse(socket, 429, 'Too many streams are open for this conversation.');
+    pending.set(conversationId, (pending.get(conversationId) ?? 0) + 1);
     dl.store.getConversation(conversationId).then(
       (record) => {
-        if (!record || record.userId !== check.claims.userId) return refuse(socket, 404, 'The conversation has ended.');
-        wss.handleUpgrade(req, socket, head, (ws) => void serve(ws, conversationId, after));
+        try {
+          if (!record || record.userId !== check.claims.userId) return refuse(socket, 404, 'The conversation has ended.');
+          // ws completes the handshake (or refuses it) before this returns: serve() has counted the socket by then.
+          wss.handleUpgrade(req, socket, head, (ws) => void serve(ws, conversationId, after));
+        } finally {
+          settle(conversationId);
+        }
       },
-      () => refuse(socket, 404, 'The conversation could not be read.'),
+      () => {
+        settle(conversationId);
+        refuse(socket, 404, 'The conversation could not be read.');
+      },
     );
   };
   server.on('upgrade', onUpgrade);
