@@ -74,6 +74,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     publicBaseUrl: config.publicBaseUrl,
     appId: config.credentials?.appId,
     checkSafety: safety,
+    idleDays: config.handoffIdleDays,
     clock,
     log,
   });

@@ -18,6 +18,8 @@ export interface Config {
   veilederTokenGenerated: boolean;
   openingHours: 'data' | 'always';
   retentionDays: number;
+  /** An accepted handoff with no message for this many days is closed, then expires like any other. */
+  handoffIdleDays: number;
   /** Secret that signs local Direct Line tokens; kept in DATA_DIR when not configured. */
   directLineSecret?: string;
   credentials?: BotCredentials;
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     veilederTokenGenerated: !configuredToken,
     openingHours,
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 3650),
+    handoffIdleDays: integer(env, 'HANDOFF_IDLE_DAYS', 7, 1, 3650),
     directLineSecret: env.DIRECTLINE_SECRET?.trim() || undefined,
     credentials: credentials(env),
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),

@@ -13,6 +13,7 @@ import { VeilederPresence } from '../veileder/presence.js';
 import { copyPath } from './copyLink.js';
 import { createCitizenDelivery, type DeliveryChannels } from './delivery.js';
 import { startHandoffExpiry } from './expiry.js';
+import { startIdleClose } from './idleClose.js';
 import { HandoffQueue } from './handoffQueue.js';
 import { loadQueueSettings } from './settings.js';
 import { adapterPoster, type TeamsPoster } from './teams/poster.js';
@@ -39,6 +40,8 @@ export interface HandoffPartsOptions {
   /** Posts into Teams; default: through `adapter`. Tests pass a stand-in for the Bot Connector. */
   teamsPoster?: TeamsPoster;
   checkSafety?: (text: string) => unknown;
+  /** An accepted handoff with no message for this many days is closed (HANDOFF_IDLE_DAYS). */
+  idleDays?: number;
   /** Urgent handoffs per address per hour before they queue as ordinary (default 3). */
   urgentPerHour?: number;
   clock?: () => Date;
@@ -137,8 +140,13 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     },
     async start() {
       await registry.get().catch(onError);
-      const sweep = startHandoffExpiry({ queue, deliver, intervalMs: settings.sweepIntervalSeconds * 1000, clock, onError });
-      return () => sweep.stop();
+      const intervalMs = settings.sweepIntervalSeconds * 1000;
+      const sweep = startHandoffExpiry({ queue, deliver, intervalMs, clock, onError });
+      const idle = startIdleClose({ queue, deliver, idleDays: options.idleDays ?? 7, intervalMs, veilederLang: options.veilederLang, clock, onError });
+      return () => {
+        sweep.stop();
+        idle.stop();
+      };
     },
   };
 }

@@ -7,7 +7,8 @@ import { PG_URL } from '../storage/backends.js';
 export async function everythingOnDisk(dir: string): Promise<string> {
   let all = '';
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) all += await readFile(join(entry.parentPath, entry.name), 'utf8');
+    // A sweep may be removing files as they are read.
+    if (entry.isFile()) all += await readFile(join(entry.parentPath, entry.name), 'utf8').catch(() => '');
   }
   return all;
 }
