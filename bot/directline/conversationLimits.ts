@@ -36,8 +36,9 @@ export class ConversationLimits {
   constructor(options: Partial<ConversationLimitOptions> = {}, clock: () => Date = () => new Date()) {
     this.options = { ...DEFAULT_CONVERSATION_LIMITS, ...options };
     const o = this.options;
-    this.#burst = new TokenBucketLimiter({ capacity: o.burst, refillPerSecond: o.perSecond }, clock);
-    this.#day = new TokenBucketLimiter({ capacity: o.perDay, refillPerSecond: o.perDay / 86_400 }, clock);
+    // Room for many more conversations than run at once, so a day's count is not forgotten early.
+    this.#burst = new TokenBucketLimiter({ capacity: o.burst, refillPerSecond: o.perSecond, maxKeys: 50_000 }, clock);
+    this.#day = new TokenBucketLimiter({ capacity: o.perDay, refillPerSecond: o.perDay / 86_400, maxKeys: 50_000 }, clock);
     this.#typing = new TokenBucketLimiter({ capacity: o.typingBurst, refillPerSecond: o.typingPerSecond }, clock);
   }
 

@@ -24,11 +24,13 @@ export interface IdleClose {
   stop(): void;
 }
 
-/** When the handoff last saw a message (either side, or the acceptance itself). */
-async function lastActivity(queue: HandoffQueue, record: HandoffRecord): Promise<number> {
-  const messages = await queue.messages(record);
-  const times = [record.acceptedBy?.at, record.history.at(-1)?.at, messages.at(-1)?.at].filter((t): t is string => !!t).map((t) => Date.parse(t));
-  return Math.max(0, ...times);
+const timeOf = (...times: Array<string | undefined>) => Math.max(0, ...times.filter((t): t is string => !!t).map((t) => Date.parse(t)));
+
+/** True when the handoff has seen no message (either side) and no change since `cutoff`. */
+async function idleSince(queue: HandoffQueue, record: HandoffRecord, cutoff: number): Promise<boolean> {
+  // Accepted after the cutoff: idle or not, too young; the log is not read.
+  if (timeOf(record.acceptedBy?.at, record.history.at(-1)?.at) > cutoff) return false;
+  return timeOf((await queue.messages(record)).at(-1)?.at) <= cutoff;
 }
 
 /**
@@ -60,7 +62,7 @@ export function startIdleClose(options: IdleCloseOptions): IdleClose {
     let closed = 0;
     for (const record of await options.queue.list(['accepted'])) {
       try {
-        if ((await lastActivity(options.queue, record)) <= cutoff && (await closeIdle(record))) closed += 1;
+        if ((await idleSince(options.queue, record, cutoff)) && (await closeIdle(record))) closed += 1;
       } catch (error) {
         options.onError?.(error);
       }

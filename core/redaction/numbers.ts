@@ -63,7 +63,7 @@ function looksLikeMoney(text: string, start: number, end: number): boolean {
   return MONEY_AFTER.test(text.slice(end)) || MONEY_BEFORE.test(text.slice(Math.max(0, start - 6), start));
 }
 
-function elevenDigitKind(text: string, window: { digits: string; grouping: string }, cue: () => boolean): NumberKind | undefined {
+function elevenDigitKind(window: { digits: string; grouping: string }, cue: () => boolean): NumberKind | undefined {
   const person = personNumberKind(window.digits);
   if (person) return person;
   if (ACCOUNT_GROUPINGS.has(window.grouping) && hasValidAccountControl(window.digits)) return 'kontonummer';
@@ -110,7 +110,7 @@ export function numberHits(text: string, keepPhoneNumbers: ReadonlySet<string>):
     let i = 0;
     while (i < groups.length) {
       const eleven = windowOf(groups, i, 11);
-      const kind = eleven ? elevenDigitKind(text, eleven, calledAPersonNumber) : undefined;
+      const kind = eleven ? elevenDigitKind(eleven, calledAPersonNumber) : undefined;
       if (eleven && kind) {
         hits.push({ start: groups[i]!.start, end: groups[eleven.j]!.end, kind });
         i = eleven.j + 1;
