@@ -73,6 +73,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     publicBaseUrl: config.publicBaseUrl,
     appId: config.credentials?.appId,
     checkSafety: safety,
+    idleDays: config.handoffIdleDays,
     clock,
     log,
   });
@@ -123,7 +124,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
       serializeTurns(),
       transcriptMiddleware(stores.records, {
         // An over-long message is refused, not kept.
-        skip: (ctx) => (ctx.activity.text?.length ?? 0) > MAX_MESSAGE_CHARS,
+        skip: (ctx) => (ctx.activity.text?.trim().length ?? 0) > MAX_MESSAGE_CHARS,
         onError: (err) => log?.error({ err }, 'transcript append failed'),
       }),
     ],

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface BotCredentials {
@@ -17,11 +18,19 @@ export interface Config {
   veilederTokenGenerated: boolean;
   openingHours: 'data' | 'always';
   retentionDays: number;
+  /** An accepted handoff with no message for this many days is closed, then expires like any other. */
+  handoffIdleDays: number;
   /** Secret that signs local Direct Line tokens; kept in DATA_DIR when not configured. */
   directLineSecret?: string;
   credentials?: BotCredentials;
   /** The address citizens and veiledere reach Veiviser on, for links sent in Teams. */
   publicBaseUrl?: string;
+  /**
+   * Which reverse proxies may name the client in X-Forwarded-For (express's "trust proxy"): a hop
+   * count or a list of addresses, subnets and the names loopback, linklocal, uniquelocal. Unset:
+   * none, and the limits per address use the connection's own address.
+   */
+  trustProxy?: number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +70,21 @@ function publicBaseUrl(raw: string | undefined): string | undefined {
   return value.replace(/\/+$/, '');
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxy(raw: string | undefined): number | string[] | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return integer({ TRUST_PROXY: value }, 'TRUST_PROXY', 0, 1, 10);
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix] = entry.split('/');
+    const valid = PROXY_NAMES.has(entry) || (isIP(address) !== 0 && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128))));
+    if (!valid) throw new ConfigError(`TRUST_PROXY must be a hop count (1-10) or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal; got "${entry}"`);
+  }
+  return entries;
+}
+
 /** Reads the environment once at start; a bad value stops the process with a one-line reason. */
 export function loadConfig(env: Env = process.env): Config {
   const openingHours = (env.OPENING_HOURS || 'data').trim();
@@ -83,8 +107,10 @@ export function loadConfig(env: Env = process.env): Config {
     veilederTokenGenerated: !configuredToken,
     openingHours,
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 3650),
+    handoffIdleDays: integer(env, 'HANDOFF_IDLE_DAYS', 7, 1, 3650),
     directLineSecret: env.DIRECTLINE_SECRET?.trim() || undefined,
     credentials: credentials(env),
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

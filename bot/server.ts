@@ -1,19 +1,24 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Middleware, Storage, TurnContext } from 'botbuilder';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { createLogger, turnLoggingMiddleware } from './logger.js';
 import type { Config } from './config.js';
 import { createApplication } from './app.js';
 import { LocalDirectLine, type DirectLineStore, type RateLimitOptions } from './directline/index.js';
+import type { ConversationLimitOptions } from './directline/conversationLimits.js';
 import { botFrameworkRouter } from './teamsChannel.js';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnCounter } from './turnCounter.js';
-import { langFromLocale } from '../core/language.js';
+import { redactActivity, redactAtEdgeMiddleware } from './redaction/atTheEdge.js';
+import { jsonErrorHandler, sendError } from './httpErrors.js';
+import { createGuardedServer, type SocketTimeouts } from './sockets.js';
 import { citizenPageCsp, mountStatic } from './static.js';
-import { VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
+import { MAX_MESSAGE_CHARS, VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
+import { t } from '../dialogs/i18n.js';
+import { langFromLocale } from '../core/language.js';
 import type { Dialog } from 'botbuilder-dialogs';
 
 export interface ServerParts {
@@ -30,6 +35,8 @@ export interface ServerParts {
   /** Called on close, after HTTP has stopped and turns have finished. */
   onClose?: () => Promise<void>;
   rateLimit?: RateLimitOptions;
+  /** Messages and streams per conversation (defaults in bot/directline/conversationLimits.ts). */
+  conversationLimits?: Partial<ConversationLimitOptions>;
   log?: Logger;
   /** The Bot Framework adapter (Teams and Azure channels), built by the caller when credentials exist. */
   teamsAdapter?: TeamsAdapter;
@@ -39,6 +46,8 @@ export interface ServerParts {
   middleware?: Middleware[];
   /** Replaces the bot's turn (the benchmark's echo baseline runs on the same server and adapter). */
   turnLogic?: (ctx: TurnContext) => Promise<void>;
+  /** When idle, silent or half-sent connections are closed (tests shorten them). */
+  socketTimeouts?: Partial<SocketTimeouts>;
 }
 
 export interface RunningServer {
@@ -51,12 +60,6 @@ export interface RunningServer {
   /** Stops taking requests, lets turns in flight finish (up to drainMs), then closes stores. */
   close(drainMs?: number): Promise<void>;
 }
-
-const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
-  const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
-  const message = status === 413 ? 'request too large' : status === 400 ? 'request body is not valid JSON' : 'something went wrong';
-  if (!res.headersSent) res.status(status).json({ error: { code: status, message } });
-};
 
 export async function startServer(config: Config, parts: ServerParts): Promise<RunningServer> {
   const log = parts.log ?? createLogger();
@@ -72,16 +75,22 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
   const apiTurns = new TurnCounter();
   const logic = parts.turnLogic ?? ((ctx: TurnContext) => app.run(ctx).then(() => undefined));
 
+  const redactText = parts.hooks?.redact;
   const directLine = new LocalDirectLine({
     logic,
     store: parts.directLineStore,
     tokenSecret: parts.directLineSecret,
     rateLimit: parts.rateLimit,
     readAhead: parts.readAhead,
-    redactText: parts.hooks?.redact ? (text, locale) => parts.hooks!.redact!(text, langFromLocale(locale)).text : undefined,
+    redact: redactText ? (activity, locale) => redactActivity(activity, redactText, locale) : undefined,
+    tooLong: { maxChars: MAX_MESSAGE_CHARS, stored: (locale) => t(langFromLocale(locale), 'privacy:placeholder.tooLong') },
+    conversationLimits: parts.conversationLimits,
+    slowDownText: (locale) => t(langFromLocale(locale), 'errors.slowDown'),
     log: log.child({ component: 'directline' }),
   });
 
+  // Redaction happens once, where an activity comes in; the local Direct Line does it before logging.
+  if (redactText) teamsAdapter?.use(redactAtEdgeMiddleware(redactText));
   for (const middleware of [turnLoggingMiddleware(log), ...(parts.middleware ?? [])]) {
     directLine.use(middleware);
     teamsAdapter?.use(middleware);
@@ -89,7 +98,9 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
 
   const web = express();
   web.disable('x-powered-by');
-  web.set('trust proxy', 'loopback');
+  // Only proxies the operator named may say who the client is (a spoofed X-Forwarded-For otherwise
+  // gives each request an address of its choosing and a fresh allowance under the limits).
+  web.set('trust proxy', config.trustProxy ?? false);
   web.use(helmet({ contentSecurityPolicy: { directives: citizenPageCsp }, crossOriginEmbedderPolicy: false }));
   web.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -98,12 +109,10 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
   if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, (work) => apiTurns.run(work)));
   parts.mount?.(web, { directLine });
   mountStatic(web);
-  web.use((_req, res) => {
-    res.status(404).json({ error: { code: 404, message: 'not found' } });
-  });
-  web.use(jsonErrors);
+  web.use((_req, res) => sendError(res, 404, 'NotFound', 'Nothing here.'));
+  web.use(jsonErrorHandler((err) => log.error({ err: err instanceof Error ? { name: err.name } : { type: typeof err } }, 'request failed')));
 
-  const server = createServer(web);
+  const server = createGuardedServer(web, parts.socketTimeouts);
   directLine.attachWebSocket(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -10,6 +10,16 @@ export function isLocaleTag(value: unknown): value is string {
 const TYPES = new Set(['message', 'event', 'typing']);
 const MAX_TEXT = 10_000;
 const MAX_NAME = 200;
+/** A card's submitted value: a few input fields, never a tree. */
+const MAX_VALUE_DEPTH = 8;
+const MAX_VALUE_CHARS = 10_000;
+
+/** True when `value` nests deeper than `max` (stops looking as soon as it does). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (max === 0) return true;
+  return Object.values(value).some((v) => nestsDeeperThan(v, max - 1));
+}
 
 export type Inbound = { ok: true; activity: Partial<Activity> } | { ok: false; message: string };
 
@@ -25,6 +35,9 @@ export function readInboundActivity(body: unknown): Inbound {
   if (raw.text !== undefined && (typeof raw.text !== 'string' || raw.text.length > MAX_TEXT)) return { ok: false, message: 'The text must be a string of at most 10000 characters.' };
   if (raw.name !== undefined && (typeof raw.name !== 'string' || raw.name.length > MAX_NAME)) return { ok: false, message: 'The name must be a short string.' };
   if (raw.type === 'event' && typeof raw.name !== 'string') return { ok: false, message: 'An event needs a name.' };
+  if (raw.value !== undefined && (nestsDeeperThan(raw.value, MAX_VALUE_DEPTH) || JSON.stringify(raw.value).length > MAX_VALUE_CHARS)) {
+    return { ok: false, message: `The value must nest at most ${MAX_VALUE_DEPTH} levels and be at most ${MAX_VALUE_CHARS} characters as JSON.` };
+  }
 
   const activity: Partial<Activity> = { type: raw.type };
   if (typeof raw.text === 'string') activity.text = raw.text;

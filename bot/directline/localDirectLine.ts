@@ -13,6 +13,8 @@ import {
 import type { Router } from 'express';
 import { pino } from 'pino';
 import { TokenBucketLimiter, type RateLimitOptions } from './rateLimit.js';
+import { ConversationLimits, type ConversationLimitOptions } from './conversationLimits.js';
+import { LruMap } from '../storage/lruMap.js';
 import { directLineRouter } from './routes.js';
 import { attachStream, type StreamServer } from './stream.js';
 import type { ConversationRecord, DirectLineStore } from './store.js';
@@ -40,11 +42,23 @@ export interface LocalDirectLineOptions {
   tokenLifetimeSeconds?: number;
   /** New conversations per client IP. Default: bursts of 20, then one every 2 seconds. */
   rateLimit?: RateLimitOptions;
+  /** Messages per conversation and streams per conversation (see conversationLimits.ts). */
+  conversationLimits?: Partial<ConversationLimitOptions>;
+  /** Told to the person, once, when their conversation is over its message limit. */
+  slowDownText?: (locale?: string) => string;
   /** JSON body limit (default 64 kB). */
   bodyLimit?: string | number;
   bot?: { id: string; name: string };
-  /** Applied to the user's text before it is echoed, logged or given to the bot (redaction). */
-  redactText?: (text: string, locale?: string) => string;
+  /**
+   * Redacts the user's activity in place before it is echoed, logged or given to the bot (see
+   * bot/redaction/atTheEdge.ts); the conversation's locale is passed for the placeholders.
+   */
+  redact?: (activity: Partial<Activity>, locale?: string) => void;
+  /**
+   * A message longer than `maxChars` (after trimming) goes to the bot's turn in full, so the
+   * crisis check still reads it, but is logged with `stored(locale)` in place of its text.
+   */
+  tooLong?: { maxChars: number; stored: (locale?: string) => string };
   /** How long POST /activities waits for the bot's turn before answering anyway. */
   turnWaitMs?: number;
   /** Called as a user's message arrives, so the turn's state can be read while the message is logged. */
@@ -71,6 +85,9 @@ export class LocalDirectLine extends BotAdapter {
   readonly store: DirectLineStore;
   readonly signer: TokenSigner;
   readonly limiter: TokenBucketLimiter;
+  readonly conversationLimits: ConversationLimits;
+  /** The address each recent conversation last wrote from; in memory only, never stored or logged. */
+  readonly #addresses = new LruMap<string, string>(20_000);
   readonly log: DirectLineLog;
   readonly mountPath: string;
   readonly bodyLimit: string | number;
@@ -85,6 +102,7 @@ export class LocalDirectLine extends BotAdapter {
     this.clock = options.clock ?? (() => new Date());
     this.signer = new TokenSigner(options.tokenSecret, options.tokenLifetimeSeconds, this.clock);
     this.limiter = new TokenBucketLimiter(options.rateLimit ?? { capacity: 20, refillPerSecond: 0.5 }, this.clock);
+    this.conversationLimits = new ConversationLimits(options.conversationLimits, this.clock);
     this.log = options.log ?? pino({ name: 'directline' });
     this.mountPath = (options.mountPath ?? '/v3/directline').replace(/\/+$/, '');
     this.bodyLimit = options.bodyLimit ?? '64kb';
@@ -150,20 +168,36 @@ export class LocalDirectLine extends BotAdapter {
     return true;
   }
 
+  /**
+   * One activity from the person against their conversation's limits. Over them, the person is told
+   * once (a message in the chat) and the caller answers 429.
+   */
+  async admit(record: ConversationRecord, type: string, address: string | undefined): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+    if (address) this.#addresses.set(record.id, address);
+    const taken = this.conversationLimits.take(record.id, type);
+    if (taken.allowed) return taken;
+    if (taken.firstRefusal && this.options.slowDownText) {
+      await this.pushActivity(record.id, { text: this.options.slowDownText(record.locale) }).catch((err: unknown) =>
+        this.log.error({ err: errorSummary(err), conversationId: record.id }, 'slow-down notice failed'),
+      );
+    }
+    return { allowed: false, retryAfterSeconds: taken.retryAfterSeconds };
+  }
+
+  /** The address a conversation last wrote from, if it wrote recently to this instance. */
+  clientAddressOf(conversationId: string): string | undefined {
+    return this.#addresses.get(conversationId);
+  }
+
   /** Logs and echoes the user's activity, then runs the bot's turn. Resolves with the activity id. */
   async receiveFromUser(record: ConversationRecord, inbound: Partial<Activity>): Promise<string> {
     const activity: Partial<Activity> = { ...inbound, ...this.envelope(record) };
-    if (typeof activity.text === 'string' && this.options.redactText) {
-      const clean = this.options.redactText(activity.text, activity.locale ?? record.locale);
-      // Tells the bot that something was removed, so it can explain why once.
-      if (clean !== activity.text) activity.channelData = { ...(activity.channelData as object | undefined), redacted: true };
-      activity.text = clean;
-    }
+    this.options.redact?.(activity, record.locale);
     if (activity.type === ActivityTypes.Typing) {
       activity.id = `${record.id}|typing`;
     } else {
       this.options.readAhead?.(record.id);
-      const logged = await this.store.appendActivity(record.id, activity);
+      const logged = await this.store.appendActivity(record.id, this.storedForm(activity, record));
       activity.id = logged.activity.id;
     }
     const turn = this.runTurn(activity, this.options.logic);
@@ -265,6 +299,13 @@ export class LocalDirectLine extends BotAdapter {
     const origin = (this.options.publicBaseUrl ?? requestOrigin).replace(/\/+$/, '').replace(/^http/, 'ws');
     const query = new URLSearchParams({ ...(watermark !== undefined ? { watermark: String(watermark) } : {}), t: token });
     return `${origin}${this.mountPath}/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
+  }
+
+  /** What is kept of a user's activity: an over-long text is not (the bot tells the user so). */
+  private storedForm(activity: Partial<Activity>, record: ConversationRecord): Partial<Activity> {
+    const limit = this.options.tooLong;
+    if (!limit || typeof activity.text !== 'string' || activity.text.trim().length <= limit.maxChars) return activity;
+    return { ...activity, text: limit.stored(activity.locale ?? record.locale) };
   }
 
   private envelope(record: ConversationRecord): Partial<Activity> {

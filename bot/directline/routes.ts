@@ -106,7 +106,13 @@ export function directLineRouter(dl: LocalDirectLine): Router {
   router.post('/conversations/:id/activities', requireToken(true), json, async (req, res) => {
     const inbound = readInboundActivity(req.body);
     if (!inbound.ok) return sendError(res, 400, 'BadArgument', inbound.message);
-    const id = await dl.receiveFromUser(auth(res).record, inbound.activity);
+    const { record } = auth(res);
+    const limit = await dl.admit(record, inbound.activity.type ?? '', req.ip ?? req.socket.remoteAddress);
+    if (!limit.allowed) {
+      res.set('Retry-After', String(limit.retryAfterSeconds));
+      return sendError(res, 429, 'TooManyRequests', 'Too many messages in this conversation. Wait a moment and try again.');
+    }
+    const id = await dl.receiveFromUser(record, inbound.activity);
     res.json({ id });
   });
 

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { LocalDirectLine } from './localDirectLine.js';
 import type { Delivery } from './store.js';
+import { refuseUpgrade } from '../sockets.js';
 
 export interface StreamServer {
   closeConversation(conversationId: string): void;
@@ -11,28 +12,38 @@ export interface StreamServer {
 
 const PING_MS = 30_000;
 
-function refuse(socket: Duplex, status: 403 | 404, reason: string): void {
-  const body = JSON.stringify({ error: { code: status === 403 ? 'Forbidden' : 'NotFound', message: reason } });
-  socket.end(
-    `HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Not Found'}\r\n` +
-      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+function refuse(socket: Duplex, status: 403 | 404 | 429, reason: string): void {
+  refuseUpgrade(socket, status, status === 403 ? 'Forbidden' : status === 429 ? 'TooManyRequests' : 'NotFound', reason);
 }
 
 /**
  * The WebSocket side of Direct Line: on connect it sends the backlog after the client's
  * watermark (or the greeting sent before the socket opened would be lost), then every new
- * activity as `{ activities, watermark }`. Upgrades outside the mount path are left alone.
+ * activity as `{ activities, watermark }`. It is the server's only upgrade handler: an upgrade on
+ * any other path is answered 404 and its socket destroyed (left alone, each one would keep a
+ * descriptor open for as long as the client liked).
  */
 export function attachStream(server: Server, dl: LocalDirectLine): StreamServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const sockets = new Map<string, Set<WebSocket>>();
+  /** Upgrades let through the token check and not yet served, per conversation. */
+  const pending = new Map<string, number>();
+  const settle = (conversationId: string) => {
+    const left = (pending.get(conversationId) ?? 1) - 1;
+    if (left > 0) pending.set(conversationId, left);
+    else pending.delete(conversationId);
+  };
   const pathPattern = /^\/conversations\/([^/]+)\/stream$/;
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(`${dl.mountPath}/`)) return;
     socket.on('error', () => socket.destroy());
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return refuseUpgrade(socket, 400, 'BadArgument', 'The request address could not be read.');
+    }
+    if (!url.pathname.startsWith(`${dl.mountPath}/`)) return refuse(socket, 404, 'Nothing here takes a WebSocket.');
     const match = pathPattern.exec(url.pathname.slice(dl.mountPath.length));
     if (!match) return refuse(socket, 404, 'No such stream.');
     let conversationId: string;
@@ -45,12 +56,23 @@ export function attachStream(server: Server, dl: LocalDirectLine): StreamServer 
     if (!check.ok || check.claims.conversationId !== conversationId) return refuse(socket, 403, 'The token is not valid for this conversation.');
     const watermarkParam = url.searchParams.get('watermark') ?? '';
     const after = /^\d{1,15}$/.test(watermarkParam) ? Number(watermarkParam) : undefined;
+    const open = (sockets.get(conversationId)?.size ?? 0) + (pending.get(conversationId) ?? 0);
+    if (open >= dl.conversationLimits.options.streams) return refuse(socket, 429, 'Too many streams are open for this conversation.');
+    pending.set(conversationId, (pending.get(conversationId) ?? 0) + 1);
     dl.store.getConversation(conversationId).then(
       (record) => {
-        if (!record || record.userId !== check.claims.userId) return refuse(socket, 404, 'The conversation has ended.');
-        wss.handleUpgrade(req, socket, head, (ws) => void serve(ws, conversationId, after));
+        try {
+          if (!record || record.userId !== check.claims.userId) return refuse(socket, 404, 'The conversation has ended.');
+          // ws completes the handshake (or refuses it) before this returns: serve() has counted the socket by then.
+          wss.handleUpgrade(req, socket, head, (ws) => void serve(ws, conversationId, after));
+        } finally {
+          settle(conversationId);
+        }
       },
-      () => refuse(socket, 404, 'The conversation could not be read.'),
+      () => {
+        settle(conversationId);
+        refuse(socket, 404, 'The conversation could not be read.');
+      },
     );
   };
   server.on('upgrade', onUpgrade);

@@ -13,11 +13,13 @@ import { VeilederPresence } from '../veileder/presence.js';
 import { copyPath } from './copyLink.js';
 import { createCitizenDelivery, type DeliveryChannels } from './delivery.js';
 import { startHandoffExpiry } from './expiry.js';
+import { startIdleClose } from './idleClose.js';
 import { HandoffQueue } from './handoffQueue.js';
 import { loadQueueSettings } from './settings.js';
 import { adapterPoster, type TeamsPoster } from './teams/poster.js';
 import { TeamsRegistry } from './teams/registry.js';
 import { TeamsVeilederSide } from './teams/teamsSide.js';
+import { UrgentLimit } from './urgentLimit.js';
 import { createHandoffTurnHook } from './turnHook.js';
 import { VeilederActions } from './veilederActions.js';
 
@@ -38,6 +40,10 @@ export interface HandoffPartsOptions {
   /** Posts into Teams; default: through `adapter`. Tests pass a stand-in for the Bot Connector. */
   teamsPoster?: TeamsPoster;
   checkSafety?: (text: string) => unknown;
+  /** An accepted handoff with no message for this many days is closed (HANDOFF_IDLE_DAYS). */
+  idleDays?: number;
+  /** Urgent handoffs per address per hour before they queue as ordinary (default 3). */
+  urgentPerHour?: number;
   clock?: () => Date;
   log?: { error(fields: Record<string, unknown>, message: string): void };
 }
@@ -78,16 +84,22 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
   const registry = new TeamsRegistry(options.records, clock);
   // A veileder team in Teams counts as someone on duty; otherwise whoever uses the page or the API.
   const online = () => presence.online() + (registry.installed ? 1 : 0);
+  const channels: DeliveryChannels = { adapter: options.adapter, appId: options.appId };
+  const urgentLimit = new UrgentLimit(options.urgentPerHour, clock);
   const queue = new HandoffQueue({
     records: options.records,
     availability: createAvailability(loadOpeningHours(), options.openingHours),
     settings,
     clock,
     veiledereOnline: online,
+    // The web chat's client address; in Teams (no address) the user's id.
+    allowUrgent: (input) =>
+      urgentLimit.allow(
+        channels.directLine?.clientAddressOf?.(input.conversationId) ?? (input.citizenRef as { user?: { id?: string } }).user?.id,
+      ),
   });
   // Relative links work in Web Chat (they resolve against the page); Teams needs PUBLIC_BASE_URL.
   const publicUrl = (path: string) => (options.publicBaseUrl ? `${options.publicBaseUrl.replace(/\/+$/, '')}${path}` : path);
-  const channels: DeliveryChannels = { adapter: options.adapter, appId: options.appId };
   const deliver = createCitizenDelivery(channels);
   const actions = new VeilederActions({
     queue,
@@ -134,8 +146,13 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     },
     async start() {
       await registry.get().catch(onError);
-      const sweep = startHandoffExpiry({ queue, deliver, intervalMs: settings.sweepIntervalSeconds * 1000, clock, onError });
-      return () => sweep.stop();
+      const intervalMs = settings.sweepIntervalSeconds * 1000;
+      const sweep = startHandoffExpiry({ queue, deliver, intervalMs, clock, onError });
+      const idle = startIdleClose({ queue, deliver, idleDays: options.idleDays ?? 7, intervalMs, veilederLang: options.veilederLang, clock, onError });
+      return () => {
+        sweep.stop();
+        idle.stop();
+      };
     },
   };
 }

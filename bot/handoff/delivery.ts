@@ -5,7 +5,11 @@ export type CitizenDelivery = (citizenRef: Record<string, unknown>, activities: 
 
 export interface DeliveryChannels {
   /** The local Direct Line (web chat): push straight into the conversation's log. */
-  directLine?: { pushActivity(conversationId: string, activity: Partial<Activity>): Promise<unknown> };
+  directLine?: {
+    pushActivity(conversationId: string, activity: Partial<Activity>): Promise<unknown>;
+    /** The address the conversation last wrote from (memory only), for the urgent-handoff limit. */
+    clientAddressOf?(conversationId: string): string | undefined;
+  };
   /** Azure channels and Teams: a proactive turn through the Bot Framework adapter. */
   adapter?: BotAdapter;
   appId?: string;

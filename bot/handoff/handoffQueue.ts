@@ -15,6 +15,7 @@ import { LruMap } from '../storage/lruMap.js';
 import type { RecordStore } from '../storage/recordStore.js';
 import { HandoffNotFoundError } from './errors.js';
 import type { QueueSettings } from './settings.js';
+import { URGENT_LIMITED_FLAG } from './urgentLimit.js';
 
 export interface VeilederIdentity {
   id: string;
@@ -37,6 +38,8 @@ export interface HandoffQueueOptions {
   clock?: () => Date;
   /** How many veiledere are signed in now (page or Teams); used for the wait estimate. */
   veiledereOnline?: () => number;
+  /** False when an urgent handoff is over the limit for its address (see urgentLimit.ts). */
+  allowUrgent?: (input: EnqueueInput) => boolean;
 }
 
 const KIND = HANDOFF_RECORD_KIND;
@@ -117,15 +120,18 @@ export class HandoffQueue implements HandoffQueuePort {
     const now = this.#clock();
     const id = input.summary.id || randomUUID();
     const at = now.toISOString();
+    const limited = input.summary.priority === 'URGENT' && this.options.allowUrgent?.(input) === false;
+    const summary = confirmSummary(input.summary, now);
     let record: HandoffRecord = {
       id,
       conversationId: input.conversationId,
       channel: input.channel,
       lang: input.lang,
-      priority: input.summary.priority,
+      // Over the limit: queued as ordinary, and marked so the veileder sees why.
+      priority: limited ? 'ORDINARY' : input.summary.priority,
       createdAt: at,
       callback: input.callback,
-      summary: confirmSummary(input.summary, now),
+      summary: limited ? { ...summary, flags: [...summary.flags, URGENT_LIMITED_FLAG] } : summary,
       consent: consentCopy(input.shown, now),
       veilederCopy: input.veilederCopy,
       citizenRef: input.citizenRef,

@@ -1,5 +1,6 @@
 import { close, open, write } from 'node:fs';
 import { sep } from 'node:path';
+import { PRIVATE_FILE } from './privateFiles.js';
 
 interface Handle {
   fd: Promise<number>;
@@ -8,7 +9,7 @@ interface Handle {
 }
 
 const openForAppend = (path: string) =>
-  new Promise<number>((resolve, reject) => open(path, 'a', (err, fd) => (err ? reject(err) : resolve(fd))));
+  new Promise<number>((resolve, reject) => open(path, 'a', PRIVATE_FILE, (err, fd) => (err ? reject(err) : resolve(fd))));
 
 function writeAll(fd: number, data: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { DataFile, TextFile } from 'lowdb/node';
+import { appendFile, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { DataFile } from 'lowdb/node';
+import { makePrivateDir, PRIVATE_FILE } from './privateFiles.js';
 
 /**
- * Small JSON files written through lowdb's adapter (steno: write a temp file, then rename), so a
+ * Small JSON files written as a temp file, then renamed (as lowdb's adapter does, but 0600), so a
  * file is always either the old or the new version, even after kill -9. Temp files start with "."
- * and are never read. Not fsync'ed: survives a killed process, not a power cut.
+ * and are never read. Not fsync'ed: survives a killed process, not a power cut. Files are 0600 and
+ * folders 0700 (privateFiles.ts).
  */
 const madeDirs = new Set<string>();
 
@@ -32,7 +34,7 @@ export async function writeJson(path: string, data: unknown): Promise<void> {
 export async function writeTextIn(path: string, text: string): Promise<void> {
   const dir = dirname(path);
   if (!madeDirs.has(dir)) {
-    await mkdir(dir, { recursive: true });
+    await makePrivateDir(dir);
     madeDirs.add(dir);
   }
   try {
@@ -40,7 +42,7 @@ export async function writeTextIn(path: string, text: string): Promise<void> {
   } catch (error) {
     // The directory may have been removed (a conversation deleted) since it was made.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(dir, { recursive: true });
+    await makePrivateDir(dir);
     await writeTextAtomic(path, text);
   }
 }
@@ -48,12 +50,12 @@ export async function writeTextIn(path: string, text: string): Promise<void> {
 /** Appends text to a file, making the folder when it is missing. */
 export async function appendTextIn(path: string, text: string): Promise<void> {
   try {
-    await appendFile(path, text);
+    await appendFile(path, text, { mode: PRIVATE_FILE });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(dirname(path), { recursive: true });
+    await makePrivateDir(dirname(path));
     madeDirs.add(dirname(path));
-    await appendFile(path, text);
+    await appendFile(path, text, { mode: PRIVATE_FILE });
   }
 }
 
@@ -69,7 +71,9 @@ export async function readText(path: string): Promise<string | undefined> {
 
 /** Replaces a text file in one step (temp file + rename). */
 export async function writeTextAtomic(path: string, text: string): Promise<void> {
-  await new TextFile(path).write(text);
+  const temp = join(dirname(path), `.${basename(path)}.tmp`);
+  await writeFile(temp, text, { encoding: 'utf8', mode: PRIVATE_FILE });
+  await rename(temp, path);
 }
 
 export async function removeFile(path: string): Promise<boolean> {

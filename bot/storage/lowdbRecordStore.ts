@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import { expiryFrom, isExpired, isOpenHandoff, shouldSweepRecord } from '../../core/retention/index.js';
 import { appendTextIn, hashName, join, listNames, readJson, readText, removeDir, removeFile, writeTextAtomic, writeTextIn } from './jsonFiles.js';
 import { entryLine, parseLog, serializeLog, type LogState } from './jsonLines.js';
 import { KeyedLock } from './keyedLock.js';
 import { LruMap } from './lruMap.js';
 import { LocalPubSub } from './localPubSub.js';
+import { makePrivateDir, PRIVATE_FILE } from './privateFiles.js';
 import {
   assertKind,
   assertLogName,
@@ -340,9 +341,9 @@ export class LowdbRecordStore implements RecordStore {
     const dir = join(this.#dir, 'audit');
     const path = join(dir, `${expires.slice(0, 10)}.jsonl`);
     await this.#lock.run(path, async () => {
-      await mkdir(dir, { recursive: true });
+      await makePrivateDir(dir);
       // The line starts with a newline: a line torn by a crash cannot swallow the next one.
-      await appendFile(path, `\n${JSON.stringify({ ...record, expiresAt: expires })}`);
+      await appendFile(path, `\n${JSON.stringify({ ...record, expiresAt: expires })}`, { mode: PRIVATE_FILE });
     });
   }
 

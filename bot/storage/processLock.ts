@@ -1,4 +1,5 @@
-import { open, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { PRIVATE_FILE, securePrivateDir } from './privateFiles.js';
 import { join } from 'node:path';
 
 /**
@@ -23,11 +24,11 @@ function alive(pid: number): boolean {
 }
 
 export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
-  await mkdir(dir, { recursive: true });
+  await securePrivateDir(dir);
   const path = join(dir, '.owner-pid');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const handle = await open(path, 'wx');
+      const handle = await open(path, 'wx', PRIVATE_FILE);
       await handle.writeFile(String(process.pid));
       await handle.close();
       return release(path);
@@ -37,7 +38,7 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
       // The same process may open its stores again (tests, a restart in place).
       if (owner === process.pid) return async () => undefined;
       if (Number.isInteger(owner) && owner > 0 && alive(owner)) throw new DataDirInUseError(dir, owner);
-      await writeFile(path, String(process.pid)).catch(() => undefined);
+      await writeFile(path, String(process.pid), { mode: PRIVATE_FILE }).catch(() => undefined);
       if (Number((await readFile(path, 'utf8')).trim()) === process.pid) return release(path);
     }
   }

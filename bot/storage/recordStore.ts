@@ -8,12 +8,11 @@
  *   each write); `sweepExpired` deletes what has passed it, but never a handoff that is still open.
  * - `put` with `expectedVersion` and `claim` are compare-and-set: of two racing writers exactly one
  *   wins; the other gets RecordConflictError (put) or undefined (claim).
- * - Transcript text from the user is redacted again on the way in (a safety net: the pipeline
- *   redacts first, with placeholders in the user's language).
+ * - Transcript text from the user arrives redacted: redaction happens once, where an activity
+ *   enters the service (bot/redaction/atTheEdge.ts), and the stores do not redo it.
  * - Audit entries are ids and verbs only: a field with whitespace is refused, so no message text
  *   can end up in the audit log by accident.
  */
-import { redact } from '../../core/redaction/index.js';
 
 export interface StoredRecord<T = unknown> {
   kind: string;
@@ -204,16 +203,15 @@ export function matchesState(state: string | null, wanted: ListFilter['state']):
 const TRANSCRIPT_LOG = 'transcript';
 
 /**
- * The transcript is a log like any other; both stores keep it through these two, so the user's text
- * is redacted again on the way in whichever store is used.
+ * The transcript is a log like any other; both stores keep it through these two. The user's text
+ * comes redacted (once, where it entered the service); the stores do not redo it.
  */
 export function appendTranscriptTo(
   store: Pick<RecordStore, 'appendLog'>,
   conversationId: string,
   entry: { from: TranscriptSpeaker; text: string; at?: Date },
 ): Promise<number> {
-  const text = entry.from === 'user' ? redact(entry.text).text : entry.text;
-  return store.appendLog(conversationId, TRANSCRIPT_LOG, { from: entry.from, text }, entry.at);
+  return store.appendLog(conversationId, TRANSCRIPT_LOG, { from: entry.from, text: entry.text }, entry.at);
 }
 
 export async function readTranscriptFrom(store: Pick<RecordStore, 'readLog'>, conversationId: string, after = 0): Promise<TranscriptEntry[]> {

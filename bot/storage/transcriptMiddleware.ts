@@ -1,5 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { langFromLocale } from '../../core/language.js';
+import { isRedactedAtEdge } from '../../core/redaction/index.js';
 import { setTranscriptWrites } from '../../dialogs/context.js';
 import { redactFor } from '../../dialogs/privacy/index.js';
 import type { RecordStore } from './recordStore.js';
@@ -13,7 +14,7 @@ export interface TranscriptOptions {
 
 /**
  * Appends each message of a conversation to its transcript in the record store: the user's text
- * redacted (placeholders in the language of the channel locale), the bot's text as sent. The
+ * as redacted at the edge (placeholders in the language of the channel locale), the bot's text as sent. The
  * transcript expires with the conversation and is deleted with it.
  * Mount on the adapter: adapter.use(transcriptMiddleware(records)).
  */
@@ -33,7 +34,8 @@ export function transcriptMiddleware(records: Pick<RecordStore, 'appendTranscrip
       // Lines are handed to the store in order without waiting for each other (the store numbers a
       // log's appends in call order). The user's line waits for the first reply, or the end of the
       // turn, so that on PostgreSQL it goes in the same statement as the reply's own lines.
-      let userLine = text ? redactFor(text, langFromLocale(ctx.activity.locale)).text : undefined;
+      // Redacted where it came in, as a rule; an activity that was not (a test adapter) is redacted here.
+      let userLine = text && !isRedactedAtEdge(ctx.activity) ? redactFor(text, langFromLocale(ctx.activity.locale)).text : text;
       const writes: Array<Promise<void>> = [];
       const writeUserLine = () => {
         if (userLine === undefined) return;

@@ -1,6 +1,8 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { HandoffTransitionError, isHandoffState, type HandoffState } from '../../core/handoff/stateMachine.js';
 import { HandoffNotFoundError } from '../handoff/errors.js';
+import { requestErrorOf, sendError } from '../httpErrors.js';
+import { redactFor } from '../../dialogs/privacy/index.js';
 import { MAX_VEILEDER_MESSAGE, type VeilederActions } from '../handoff/veilederActions.js';
 import { requireVeileder, veilederOf } from './auth.js';
 import type { VeilederPresence } from './presence.js';
@@ -33,7 +35,8 @@ function statesOf(query: unknown): HandoffState[] {
 /**
  * The veileder API of specs/handoff.md, under /api/handoffs: bearer token, JSON in and out,
  * 401 without a valid token, 404 for an unknown id, 409 for a state change that is not allowed,
- * 400 for a body that is not valid JSON or not the expected shape.
+ * 400 for a body that is not valid JSON or not the expected shape, a broken percent-encoding or a
+ * charset other than UTF-8; every error as `{ error: { code, message } }`.
  */
 export function veilederApi(options: VeilederApiOptions): Router {
   const { actions } = options;
@@ -81,7 +84,8 @@ export function veilederApi(options: VeilederApiOptions): Router {
       if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_VEILEDER_MESSAGE) {
         throw new BadRequest(`Send { "text": "…" } with 1 to ${MAX_VEILEDER_MESSAGE} characters.`);
       }
-      res.status(201).json(await actions.send(id, veilederOf(res), text.trim()));
+      // Redacted here, where it enters (Teams messages are redacted by the adapter's first middleware).
+      res.status(201).json(await actions.send(id, veilederOf(res), redactFor(text.trim(), 'nb').text));
     }),
   );
 
@@ -96,20 +100,15 @@ export function veilederApi(options: VeilederApiOptions): Router {
   );
 
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof HandoffNotFoundError) {
-      res.status(404).json({ error: 'not_found', message: 'No handoff with that id.' });
-    } else if (error instanceof HandoffTransitionError) {
-      res.status(409).json({ error: 'conflict', message: `The handoff is ${error.from}; it cannot become ${error.to}.`, state: error.from });
-    } else if (error instanceof BadRequest) {
-      res.status(400).json({ error: 'bad_request', message: error.message });
-    } else if ((error as { type?: string }).type === 'entity.parse.failed') {
-      res.status(400).json({ error: 'bad_request', message: 'The body is not valid JSON.' });
-    } else if ((error as { type?: string }).type === 'entity.too.large') {
-      res.status(413).json({ error: 'too_large', message: 'The body is too large.' });
-    } else {
-      options.onError?.(error);
-      res.status(500).json({ error: 'internal', message: 'Something went wrong. Try again.' });
+    if (error instanceof HandoffNotFoundError) return sendError(res, 404, 'NotFound', 'No handoff with that id.');
+    if (error instanceof HandoffTransitionError) {
+      return sendError(res, 409, 'Conflict', `The handoff is ${error.from}; it cannot become ${error.to}.`, { state: error.from });
     }
+    if (error instanceof BadRequest) return sendError(res, 400, 'BadArgument', error.message);
+    const known = requestErrorOf(error);
+    if (known) return sendError(res, known.status, known.code, known.message);
+    options.onError?.(error);
+    sendError(res, 500, 'ServiceError', 'Something went wrong. Try again.');
   });
   return router;
 }

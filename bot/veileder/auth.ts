@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { redactFor } from '../../dialogs/privacy/index.js';
 import type { VeilederIdentity } from '../handoff/handoffQueue.js';
+import { sendError } from '../httpErrors.js';
 
 const IDENT = /^[A-Za-z0-9._-]{1,40}$/;
 
@@ -34,12 +36,14 @@ export function requireVeileder(token: string, onSeen?: (veileder: VeilederIdent
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1] || !tokenMatches(token, match[1])) {
-      res.set('WWW-Authenticate', 'Bearer realm="veileder"').status(401).json({ error: 'unauthorized', message: 'A valid bearer token is required.' });
+      res.set('WWW-Authenticate', 'Bearer realm="veileder"');
+      sendError(res, 401, 'Unauthorized', 'A valid bearer token is required.');
       return;
     }
     const ident = req.get('x-veileder-ident')?.trim();
     const nameHeader = req.get('x-veileder-name');
-    const name = nameHeader ? safeDecode(nameHeader).trim().slice(0, 60) : undefined;
+    // Shown to the citizen and kept in the handoff: redacted like anything else a person typed.
+    const name = nameHeader ? redactFor(safeDecode(nameHeader).trim().slice(0, 60), 'nb').text : undefined;
     const veileder: VeilederIdentity = { id: ident && IDENT.test(ident) ? ident : 'local', ...(name ? { name } : {}) };
     res.locals.veileder = veileder;
     onSeen?.(veileder);

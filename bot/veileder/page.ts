@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import { fileURLToPath } from 'node:url';
 import { isLang } from '../../core/language.js';
 import { loadLocaleResources } from '../../dialogs/i18n.js';
+import { sendError } from '../httpErrors.js';
 
 export const VEILEDER_WEB_DIR = fileURLToPath(new URL('../../web/veileder/', import.meta.url));
 
@@ -12,7 +13,7 @@ export function veilederPage(dir = VEILEDER_WEB_DIR): Router {
   router.get('/veileder/i18n/:lang.json', (req, res) => {
     const lang = req.params.lang;
     if (!isLang(lang)) {
-      res.status(404).json({ error: 'not_found' });
+      sendError(res, 404, 'NotFound', 'No such language.');
       return;
     }
     const handoff = resources[lang]?.handoff as Record<string, unknown> | undefined;

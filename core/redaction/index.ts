@@ -1,3 +1,6 @@
 export { redact, REDACTION_KINDS, NEUTRAL_PLACEHOLDER, PUBLIC_PHONE_NUMBERS } from './redact.js';
 export type { RedactionKind, RedactionResult, RedactOptions } from './redact.js';
-export { hasValidPersonNumberControls, hasValidAccountControl, isDNumber } from './checksums.js';
+export { hasValidAccountControl } from './checksums.js';
+export { personNumberKind } from './personNumber.js';
+export { normalizeForRedaction } from './normalizeText.js';
+export { isRedactedAtEdge, markRedactedAtEdge, redactDeep } from './edge.js';

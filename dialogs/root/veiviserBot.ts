@@ -9,6 +9,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { urgentSignalsIn, type UrgentSignal } from '../../core/handoff/urgentSignals.js';
 import { isLang, langFromLocale, type Lang } from '../../core/language.js';
+import { isRedactedAtEdge } from '../../core/redaction/index.js';
 import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type OpenQuestionDialog } from '../context.js';
 import { t } from '../i18n.js';
 import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
@@ -224,11 +225,11 @@ export class VeiviserBot {
   }
 
   /**
-   * Channels without their own redaction (Teams) are redacted here; the local Direct Line has
-   * already redacted before logging and marks the activity, so the notice is still given once.
+   * An activity redacted where it came in (the local Direct Line, the Bot Framework adapter) is
+   * not redacted again; one that was not (a test adapter) is redacted here. The notice is given once.
    */
   private async redact(ctx: TurnContext, data: ConversationData, text: string): Promise<void> {
-    const result = this.hooks.redact?.(text, data.lang);
+    const result = isRedactedAtEdge(ctx.activity) ? undefined : this.hooks.redact?.(text, data.lang);
     if (result && result.kinds.length > 0) ctx.activity.text = result.text;
     const redactedUpstream = (ctx.activity.channelData as { redacted?: unknown } | undefined)?.redacted === true;
     if ((result?.kinds.length || redactedUpstream) && !data.redactionNoticeGiven && this.hooks.redactionNotice) {

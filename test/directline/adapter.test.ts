@@ -80,7 +80,11 @@ describe('LocalDirectLine as a BotAdapter', () => {
   });
 
   it('redacts the user text before it is echoed, logged or given to the bot', async () => {
-    t = await startDirectLine({ redactText: (text) => text.replace(/\b\d{11}\b/g, '[fødselsnummer fjernet]') });
+    t = await startDirectLine({
+      redact: (activity) => {
+        if (activity.text) activity.text = activity.text.replace(/\b\d{11}\b/g, '[fødselsnummer fjernet]');
+      },
+    });
     const c = await startConversation(t.base);
     await call(`${t.base}/conversations/${c.conversationId}/activities`, { method: 'POST', token: c.token, body: { type: 'message', text: 'mitt nummer er 01019012345' } });
     const log = await call(`${t.base}/conversations/${c.conversationId}/activities`, { token: c.token });

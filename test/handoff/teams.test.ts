@@ -36,7 +36,15 @@ interface Posted {
 }
 
 function cardOf(activity: Partial<Activity>) {
-  return activity.attachments?.[0]?.content as { body: Array<{ text?: string }>; actions: Array<{ title: string; data: { verb: string } }> };
+  return activity.attachments?.[0]?.content as { body: Array<{ type: string; text?: string; inlines?: Array<{ type: string; text: string }> }>; actions: Array<{ title: string; data: { verb: string } }> };
+}
+
+/** Every text a card shows, as a person reads it (the zero-width spaces that stop auto-linking left out). */
+function cardTexts(activity: Partial<Activity>): string {
+  return cardOf(activity)
+    .body.map((b) => b.text ?? (b.inlines ?? []).map((i) => i.text).join(''))
+    .join('\n')
+    .replace(/\u200b/g, '');
 }
 
 describe('Teams veileder side (Teams AI application under TestAdapter, msteams activities)', function () {
@@ -106,11 +114,24 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
     assert.equal(post.activity.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
     assert.deepEqual(card.actions.map((a) => a.title), ['Ta saken', 'Gi tilbake til chatten', 'Avslutt']);
     assert.ok(card.actions.every((a) => (a as unknown as { type: string }).type === 'Action.Submit'));
-    const texts = card.body.map((b) => b.text ?? '').join('\n');
+    const texts = cardTexts(post.activity);
     assert.match(texts, /«Jeg har ikke noe sted å sove i natt»/);
     assert.match(texts, /Hastegrad: haster – trenger kontakt i dag/);
     assert.match(texts, /Kontakt samme dag om midlertidig sted å bo/);
     assert.equal((await queue.get(record.id)).teams?.activityId, `card-${sent.length}`);
+  });
+
+  it('shows what the citizen wrote as text: no markdown, no link, in the card and in the thread', async () => {
+    const request = 'Se [klikk her](https://evil.example/login) **nå** eller www.evil.example og skriv til a@evil.example';
+    const record = await enqueue(request);
+    const card = cardOf(sent.at(-1)!.activity);
+    const own = card.body.filter((b) => JSON.stringify(b).includes('klikk her'));
+    assert.equal(own.length, 1);
+    assert.equal(own[0]?.type, 'RichTextBlock', 'a TextRun is never read as markdown (a TextBlock is)');
+    assert.match(cardTexts(sent.at(-1)!.activity), /«Se \[klikk her\]\(https:\/\/evil\.example\/login\) \*\*nå\*\* eller www\.evil\.example/, 'reads as typed');
+    const shown = JSON.stringify(own);
+    for (const link of ['https://evil.example', 'www.evil.example', 'evil.example', 'a@evil.example']) assert.ok(!shown.includes(link), `${link} cannot be auto-linked`);
+    await queue.change(record.id, 'cancelled', 'user');
   });
 
   it('a card action from outside the veileder channel (e.g. a citizen\'s web chat) is ignored', async () => {
@@ -134,7 +155,7 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
     const update = updated.at(-1)!;
     assert.equal(update.activityId, cardId);
     const card = cardOf(update.activity);
-    assert.ok(card.body.some((b) => b.text === 'Kari Nordmann har tatt denne'));
+    assert.ok(cardTexts(update.activity).split('\n').includes('Kari Nordmann har tatt denne'));
     assert.deepEqual(card.actions.map((a) => a.title), ['Gi tilbake til chatten', 'Avslutt']);
     assert.equal(toCitizen.at(-1)?.text, 'Nå snakker du med Kari Nordmann, veileder i Nav. Det du skriver, går rett til veilederen.');
   });
@@ -152,7 +173,9 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
     await teams.onCitizenMessage(record!, seq);
     const inThread = sent.at(-1)!;
     assert.equal(inThread.ref.conversation?.id, `${CHANNEL};messageid=${cardId}`);
-    assert.equal(inThread.activity.text, 'Brukeren skriver: Ja, jeg kommer nå');
+    assert.equal(cardTexts(inThread.activity), 'Brukeren skriver: Ja, jeg kommer nå');
+    assert.equal(inThread.activity.text, undefined, 'not a message text, which Teams reads as markdown');
+    assert.equal(cardOf(inThread.activity).body[0]?.type, 'RichTextBlock');
   });
 
   it('a second "Ta saken" gets a kind conflict note; "Avslutt" closes and updates the card', async () => {
@@ -166,7 +189,7 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
       .startTest();
     assert.equal((await queue.get(record!.id)).state, 'closed');
     const card = cardOf(updated.at(-1)!.activity);
-    assert.ok(card.body.some((b) => b.text === 'Avsluttet'));
+    assert.ok(cardTexts(updated.at(-1)!.activity).split('\n').includes('Avsluttet'));
     assert.deepEqual(card.actions, []);
     assert.match(toCitizen.at(-2)?.text ?? '', /^Veilederen har avsluttet samtalen/);
     const audit = await records.readAudit();

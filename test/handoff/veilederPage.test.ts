@@ -60,6 +60,11 @@ describe('the veileder page in Chromium', function () {
 
     assert.deepEqual(await citizen.say('Tusen takk'), []);
     await page.locator('#messages').getByText('Tusen takk').waitFor({ timeout: 10_000 });
+    // What the citizen writes is shown as text: a markdown link or an address is not a link.
+    const tricky = 'Se [klikk her](https://evil.example/login) eller www.evil.example';
+    await citizen.say(tricky);
+    await page.locator('#messages').getByText(tricky).waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('#messages a, #summary a, #queue a').count(), 0, 'no link in anything the citizen wrote');
 
     assert.deepEqual(serious(await runAxe(page)).map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`), [], 'work view');
     mkdirSync('test-output', { recursive: true });

@@ -1,46 +1,20 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import pg from 'pg';
+import { rm } from 'node:fs/promises';
 import { uniqueSchemaName } from '../../bot/storage/index.js';
 import { t } from '../../dialogs/i18n.js';
 import { dropSchema, PG_URL, requirePostgres } from '../storage/backends.js';
 import { call, startConversation, type ActivityJson } from '../directline/harness.js';
+import { everythingStored as storedBy } from '../helpers/everythingStored.js';
 import { startRealServer, type RealServer } from '../helpers/realServer.js';
 
 const FNR = '15038512363';
 const PHONE = '912 34 567';
 const STORY = 'Husleia mi er ikke betalt';
 
-/** Every byte the bot has written to disk, as text. */
-async function everythingOnDisk(dir: string): Promise<string> {
-  let all = '';
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) all += await readFile(join(entry.parentPath, entry.name), 'utf8');
-  }
-  return all;
-}
-
 function nothingLeaked(backend: 'lowdb' | 'postgres') {
   let server: RealServer;
   const schema = uniqueSchemaName();
-  /** Everything the bot has stored: files under DATA_DIR, and with PostgreSQL every row of its schema. */
-  const everythingStored = async () => {
-    let all = await everythingOnDisk(server.dataDir);
-    if (backend === 'postgres') {
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      try {
-        for (const table of ['state', 'records', 'logs', 'log_entries', 'audit']) {
-          const { rows } = await client.query<{ t: string | null }>(`SELECT string_agg(x::text, ' ') AS t FROM "${schema}".${table} x`);
-          all += rows[0]?.t ?? '';
-        }
-      } finally {
-        await client.end();
-      }
-    }
-    return all;
-  };
+  const everythingStored = () => storedBy(server.dataDir, backend === 'postgres' ? schema : undefined);
   before(async function () {
     if (backend === 'postgres') await requirePostgres(this);
     server = await startRealServer(backend === 'postgres' ? { DATABASE_URL: `${PG_URL}?schema=${schema}` } : {});

@@ -22,7 +22,24 @@ const VALID: Array<[string, RedactionKind]> = [
   ['+4791234567', 'telefonnummer'],
   ['0047 22 33 44 55', 'telefonnummer'],
   ['4000 1234', 'telefonnummer'],
+  ['150385  12363', 'fodselsnummer'],
+  ['150385 - 12363', 'fodselsnummer'],
+  ['150385/12363', 'fodselsnummer'],
+  ['150385_12363', 'fodselsnummer'],
+  ['150385\n12363', 'fodselsnummer'],
+  ['150385\t12363', 'fodselsnummer'],
+  ['1503\u200b8512363', 'fodselsnummer'],
+  ['１５０３８５１２３６３', 'fodselsnummer'],
+  ['24079045604', 'fodselsnummer'], // valid only under the rules for numbers issued from 2032
+  ['61039734558', 'dnummer'], // the same, a D-nummer
+  ['912-34-567', 'telefonnummer'],
+  ['91.23.45.67', 'telefonnummer'],
+  ['+47-412-34-567', 'telefonnummer'],
   ['ola.nordmann@example.no', 'epost'],
+  ['ola.nordmann (at) example.no', 'epost'],
+  ['ola.nordmann[at]example(dot)no', 'epost'],
+  ['ola.nordmann at gmail.com', 'epost'],
+  ['ola＠example.no', 'epost'],
   ['kari+nav@døgnvakt.example.com', 'epost'],
 ];
 
@@ -43,6 +60,8 @@ const LEFT_ALONE = [
   'kr 25000000',
   '55 55 33 33', // NAV kontaktsenter: public, not personal
   'ola.nordmann at example',
+  '32038512345', // 11 digits with no such date
+  '1500 / 2300 / 4500', // a list of amounts is not an account number
 ];
 
 describe('redaction of identifying numbers and addresses', () => {
@@ -79,6 +98,29 @@ describe('redaction of identifying numbers and addresses', () => {
 
   it('keeps the text of a message without anything identifying byte for byte', () => {
     const text = 'Jeg har ikke penger til mat. Jeg er 34 år og har 2 barn. Husleia er 12 500 kr.';
+    assert.deepEqual(redact(text), { text, kinds: [] });
+  });
+
+  it('removes two numbers joined by a comma, and numbers in a list', () => {
+    assert.equal(redact('15038512363,45019012410').text, '[…],[…]');
+    assert.equal(redact('Numrene: 15038512363, 45019012410 og 912 34 567.').text, 'Numrene: […], […] og […].');
+  });
+
+  it('takes an 11-digit number with a wrong control digit for one only when the text calls it a fødselsnummer, D-nummer, personnummer or fnr', () => {
+    for (const text of ['fnr 15038512364', 'Fødselsnummeret mitt er 150385 12364', 'D-nummer: 45019012411', 'personnummer 15038512364', 'My national identity number is 15038512364']) {
+      assert.notEqual(redact(text).text, text, text);
+    }
+    assert.equal(redact('Saksnummeret er 15038512364').text, 'Saksnummeret er 15038512364');
+  });
+
+  it('does not take the conjunction "at" or "look at" a public site for an e-mail address', () => {
+    for (const text of ['Jeg vet at nav.no har svaret', 'Det er viktig at f.eks. husleie betales', 'I had a look at www.example.com', 'Eg har lese at lovdata.no seier noko']) {
+      assert.deepEqual(redact(text), { text, kinds: [] });
+    }
+  });
+
+  it('gives back a text with nothing to remove as it was typed, zero-width joiners and all', () => {
+    const text = 'Familien vår 👩\u200d👩\u200d👧 har ikke råd til mat';
     assert.deepEqual(redact(text), { text, kinds: [] });
   });
 

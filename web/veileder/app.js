@@ -67,7 +67,8 @@
       badge.className = 'badge';
       badge.textContent = tr('priority.' + h.priority);
       const state = document.createElement('span');
-      state.textContent = ' · ' + tr('states.' + h.state) + ' · ' + tr('waitingSince', { time: time(h.createdAt) }) + (h.callback ? ' · ' + tr('callback') : '');
+      state.textContent = ' · ' + tr('states.' + h.state) + ' · ' + tr('waitingSince', { time: time(h.createdAt) }) + (h.callback ? ' · ' + tr('callback') : '') +
+        (h.flags.includes('URGENT_LIMITED') ? ' · ' + tr('flag.URGENT_LIMITED') : '');
       head.append(badge, state);
       const request = document.createElement('p');
       request.className = 'request';

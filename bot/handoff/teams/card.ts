@@ -2,6 +2,7 @@ import type { HandoffRecord } from '../../../core/handoff/record.js';
 import { known } from '../../../core/handoff/summary.js';
 import type { Translate } from '../../../core/handoff/summaryTypes.js';
 import { formatDateAndTime } from '../../../core/availability/formatDate.js';
+import { plainTextBlock } from './plainText.js';
 
 export const TEAMS_VERBS = { accept: 'handoff.accept', giveBack: 'handoff.return', close: 'handoff.close' } as const;
 
@@ -31,7 +32,8 @@ export function handoffCard(record: HandoffRecord, tr: Translate): Block {
       weight: record.priority === 'URGENT' ? 'Bolder' : 'Default',
     }),
     text(tr('render.ownWords'), { weight: 'Bolder', spacing: 'Medium' }),
-    text(`«${s.request}»`),
+    // The citizen's own words: shown as text, never as markdown or links.
+    plainTextBlock([`«${s.request}»`]),
   ];
   const chat: string[] = [];
   if (a?.level) chat.push(label(`level.${a.level}`, a.level));
@@ -44,8 +46,9 @@ export function handoffCard(record: HandoffRecord, tr: Translate): Block {
   }
   body.push(text(tr('render.footer', { date: formatDateAndTime(new Date(record.createdAt), 'nb') }), { isSubtle: true, size: 'Small' }));
 
+  // Names the veileder who took it, as sent by their sign-in: text too.
   const status = statusLine(record, tr);
-  if (status) body.push(text(status, { weight: 'Bolder', color: 'Good', spacing: 'Medium' }));
+  if (status) body.push(plainTextBlock([{ text: status, weight: 'Bolder' }], { spacing: 'Medium' }));
 
   const data = (verb: string) => ({ verb, handoffId: record.id });
   const actions: Block[] = [];
@@ -72,4 +75,16 @@ function statusLine(record: HandoffRecord, tr: Translate): string | undefined {
     default:
       return undefined;
   }
+}
+
+const SLOT = '\u0000';
+
+/**
+ * A citizen's message in the handoff's Teams thread ("Brukeren skriver: {{text}}"), as a card so
+ * that nothing in it is markdown or a link.
+ */
+export function citizenMessageCard(tr: Translate, message: string): Block {
+  const [before = '', after = ''] = tr('veileder.citizenSays', { text: SLOT }).split(SLOT);
+  const runs = [{ text: before.trimEnd(), weight: 'Bolder' as const }, ` ${message}`, ...(after ? [after] : [])];
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [plainTextBlock(runs)] };
 }

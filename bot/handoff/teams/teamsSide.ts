@@ -3,10 +3,11 @@ import { CardFactory, MessageFactory, TurnContext, type Activity, type Conversat
 import { HandoffTransitionError } from '../../../core/handoff/stateMachine.js';
 import type { HandoffRecord } from '../../../core/handoff/record.js';
 import { handoffTexts } from '../../../dialogs/handoff/texts.js';
+import { redactFor } from '../../../dialogs/privacy/index.js';
 import { HandoffNotFoundError } from '../errors.js';
 import type { VeilederIdentity } from '../handoffQueue.js';
 import type { VeilederActions } from '../veilederActions.js';
-import { handoffCard, TEAMS_VERBS } from './card.js';
+import { citizenMessageCard, handoffCard, TEAMS_VERBS } from './card.js';
 import { threadRef, type TeamsPoster } from './poster.js';
 import type { TeamsRegistry } from './registry.js';
 
@@ -28,7 +29,8 @@ function baseConversationId(id: string | undefined): string {
 function veilederFrom(ctx: TurnContext): VeilederIdentity {
   const from = ctx.activity.from;
   const id = (from.aadObjectId ?? from.id ?? 'teams').replace(/[^A-Za-z0-9._:-]/g, '').slice(0, 80) || 'teams';
-  return { id: `teams-${id}`, ...(from.name ? { name: from.name } : {}) };
+  const name = from.name ? redactFor(from.name.slice(0, 60), 'nb').text : undefined;
+  return { id: `teams-${id}`, ...(name ? { name } : {}) };
 }
 
 /**
@@ -149,6 +151,6 @@ export class TeamsVeilederSide {
     const [message] = await this.options.actions.queue.messages(record, seq - 1);
     if (!message) return;
     const ref = threadRef(record.teams.conversationRef as Partial<ConversationReference>, record.teams.activityId);
-    await this.options.poster.send(ref, MessageFactory.text(this.tr('veileder.citizenSays', { text: message.text })));
+    await this.options.poster.send(ref, MessageFactory.attachment(CardFactory.adaptiveCard(citizenMessageCard(this.tr, message.text))));
   }
 }
