@@ -27,6 +27,8 @@ export interface ServerParts {
   hooks?: RootHooks;
   /** Mounts extra routes (static page, veileder page and API) on the express app. */
   mount?: (web: Express, parts: { directLine: LocalDirectLine }) => void;
+  /** Called once the server listens, with its port (PORT=0 picks a free one). */
+  onListening?: (port: number) => void;
   /** Called on close, after HTTP has stopped and turns have finished. */
   onClose?: () => Promise<void>;
   rateLimit?: RateLimitOptions;
@@ -95,7 +97,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     res.json({ status: 'ok' });
   });
   web.use('/v3/directline', directLine.router());
-  if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, (work) => apiTurns.run(work)));
+  if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, { local: config.teamsLocal, trackTurn: (work) => apiTurns.run(work) }));
   parts.mount?.(web, { directLine });
   mountStatic(web);
   web.use((_req, res) => {
@@ -110,6 +112,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     server.listen(config.port, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  parts.onListening?.(port);
 
   let closing: Promise<void> | undefined;
   const close = (drainMs = 10_000) => {

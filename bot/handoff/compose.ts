@@ -29,8 +29,8 @@ export interface HandoffPartsOptions {
   openingHours: 'data' | 'always';
   /** Signs the citizen's copy links; keep it stable across restarts (e.g. the Direct Line secret). */
   copySecret: string;
-  /** The public origin for links sent to the citizen (e.g. "https://veiviser.example"). */
-  publicBaseUrl?: string;
+  /** The public origin for links sent to the citizen (e.g. "https://veiviser.example"); read when a link is made. */
+  publicBaseUrl?: string | (() => string | undefined);
   veilederLang?: 'nb' | 'nn';
   /** The Bot Framework adapter (Teams and Azure channels), when configured. */
   adapter?: BotAdapter;
@@ -86,7 +86,11 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     veiledereOnline: online,
   });
   // Relative links work in Web Chat (they resolve against the page); Teams needs PUBLIC_BASE_URL.
-  const publicUrl = (path: string) => (options.publicBaseUrl ? `${options.publicBaseUrl.replace(/\/+$/, '')}${path}` : path);
+  const publicBase = typeof options.publicBaseUrl === 'function' ? options.publicBaseUrl : () => options.publicBaseUrl as string | undefined;
+  const publicUrl = (path: string) => {
+    const base = publicBase();
+    return base ? `${base.replace(/\/+$/, '')}${path}` : path;
+  };
   const channels: DeliveryChannels = { adapter: options.adapter, appId: options.appId };
   const deliver = createCitizenDelivery(channels);
   const actions = new VeilederActions({
