@@ -73,6 +73,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     copySecret: secret,
     adapter: teamsAdapter,
     publicBaseUrl: () => links.base,
+    teamsDestinations: config.veilederTeamsConversations,
     appId: config.credentials?.appId,
     checkSafety: safety,
     clock,

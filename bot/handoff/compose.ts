@@ -32,6 +32,8 @@ export interface HandoffPartsOptions {
   /** The public origin for links sent to the citizen (e.g. "https://veiviser.example"); read when a link is made. */
   publicBaseUrl?: string | (() => string | undefined);
   veilederLang?: 'nb' | 'nn';
+  /** VEILEDER_TEAMS_CONVERSATION: the Teams team or chat ids where handoff cards go. */
+  teamsDestinations?: readonly string[];
   /** The Bot Framework adapter (Teams and Azure channels), when configured. */
   adapter?: BotAdapter;
   appId?: string;
@@ -59,7 +61,7 @@ export interface HandoffParts {
   startHandoff: (dc: DialogContext, options?: HandoffBeginOptions) => Promise<unknown>;
   /** Mounts /api/handoffs, /veileder and /kopi; gives delivery the local Direct Line. */
   mount: (web: Express, parts: { directLine?: DeliveryChannels['directLine'] }) => void;
-  /** Starts the expiry sweep (and reads the Teams installation); returns a stop function. */
+  /** Starts the expiry sweep (and reads where the Teams destinations are); returns a stop function. */
   start: () => Promise<() => void>;
 }
 
@@ -75,7 +77,7 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     { publish: (m) => options.records.publish(PRESENCE_CHANNEL, m), subscribe: (fn) => options.records.subscribe(PRESENCE_CHANNEL, fn) },
     onError,
   );
-  const registry = new TeamsRegistry(options.records, clock);
+  const registry = new TeamsRegistry(options.records, options.teamsDestinations ?? [], clock);
   // A veileder team in Teams counts as someone on duty; otherwise whoever uses the page or the API.
   const online = () => presence.online() + (registry.installed ? 1 : 0);
   const queue = new HandoffQueue({
@@ -137,7 +139,7 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
       web.use(copyPage(queue, options.copySecret));
     },
     async start() {
-      await registry.get().catch(onError);
+      await registry.start().catch(onError);
       const sweep = startHandoffExpiry({ queue, deliver, intervalMs: settings.sweepIntervalSeconds * 1000, clock, onError });
       return () => sweep.stop();
     },
