@@ -9,7 +9,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { urgentSignalsIn, type UrgentSignal } from '../../core/handoff/urgentSignals.js';
 import { isLang, langFromLocale, type Lang } from '../../core/language.js';
-import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type OpenQuestionDialog } from '../context.js';
+import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type LeftOverDialog, type OpenQuestionDialog } from '../context.js';
 import { t } from '../i18n.js';
 import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
@@ -34,6 +34,13 @@ function awaitsFreeText(dc: DialogContext): boolean {
 
 function onStack(dc: DialogContext, dialogId: string): boolean {
   return dc.stack.some((instance) => instance.id === dialogId);
+}
+
+/** The flow on the stack is only left over from something that has ended (see LeftOverDialog). */
+async function leftOver(dc: DialogContext, dialogId: string): Promise<boolean> {
+  const instance = [...dc.stack].reverse().find((i) => i.id === dialogId);
+  const dialog = dc.findDialog(dialogId) as Partial<LeftOverDialog> | undefined;
+  return !!instance && (await dialog?.isLeftOver?.(dc.context, instance.state)) === true;
 }
 
 /** Longer messages get a kind answer and are not processed or stored. */
@@ -378,6 +385,10 @@ export class VeiviserBot {
         await this.emergency(ctx, data);
         return;
       case 'human':
+        if (onStack(dc, HANDOFF_FLOW_ID) && (await leftOver(dc, HANDOFF_FLOW_ID))) {
+          // The last handoff has ended (closed, cancelled, given back): this is a new one.
+          dc.stack.splice(dc.stack.map((instance) => instance.id).lastIndexOf(HANDOFF_FLOW_ID));
+        }
         if (onStack(dc, HANDOFF_FLOW_ID)) {
           await this.startFlow(dc, data, HANDOFF_FLOW_ID);
         } else if (this.hooks.startHandoff) {
