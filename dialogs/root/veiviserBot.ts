@@ -17,6 +17,8 @@ import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, se
 import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
 import { routeForIntent, routeForMenu, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
+import { TRIAGE_DIALOG_ID } from '../triage/triageDialog.js';
+import { TRIAGE_SUBMIT_VERB } from '../triage/prompts.js';
 import { matchClarifyChoice } from './clarify.js';
 import { decide, isIntentId, mostlyOtherScript, type IntentId, type Reading } from '../../core/understanding/index.js';
 
@@ -131,7 +133,7 @@ export class VeiviserBot {
     await this.withState(ctx, async (data) => {
       if (data.welcomed) return;
       data.welcomed = true;
-      await ctx.sendActivities(welcomeActivities(data.lang, this.options.retentionDays));
+      await ctx.sendActivities(welcomeActivities(data.lang, this.options.retentionDays, ctx.activity.channelId));
     });
   }
 
@@ -298,11 +300,21 @@ export class VeiviserBot {
       await this.follow(dc, data, routeForMenu(value.action));
       return;
     }
+    // A questionnaire card pressed after the questionnaire: said so, and nothing else happens.
+    if (value.verb === TRIAGE_SUBMIT_VERB && !onStack(dc, TRIAGE_DIALOG_ID)) {
+      if (dc.activeDialog) {
+        await dc.context.sendActivity(t(data.lang, 'errors.unknownButton'));
+        await dc.repromptDialog();
+      } else {
+        await this.showMenu(dc.context, data.lang, t(data.lang, 'errors.unknownButton'));
+      }
+      return;
+    }
     if (dc.activeDialog) {
       await this.continueActive(dc, data);
       return;
     }
-    await dc.context.sendActivity(menuActivity(data.lang, t(data.lang, 'errors.unknownButton')));
+    await dc.context.sendActivity(menuActivity(data.lang, t(data.lang, 'errors.unknownButton'), dc.context.activity.channelId));
   }
 
   /**
@@ -512,7 +524,7 @@ export class VeiviserBot {
   }
 
   private async showMenu(ctx: TurnContext, lang: Lang, text: string): Promise<void> {
-    await ctx.sendActivity(menuActivity(lang, text) as Partial<Activity>);
+    await ctx.sendActivity(menuActivity(lang, text, ctx.activity.channelId) as Partial<Activity>);
   }
 }
 

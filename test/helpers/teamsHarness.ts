@@ -147,3 +147,20 @@ export function cardActions(activity: TeamsActivity): Array<{ title: string; dat
   const actions = (card?.actions ?? []) as Array<{ type: string; title: string; data?: Record<string, unknown> }>;
   return actions.filter((a) => a.type === 'Action.Submit').map((a) => ({ title: a.title, data: a.data ?? {} }));
 }
+
+/** The choices of the Input.ChoiceSet in the activity's card (what a user can pick before Send). */
+export function cardChoices(activity: TeamsActivity): string[] {
+  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  const set = ((card?.body ?? []) as Array<{ type: string; choices?: Array<{ title: string }> }>).find((b) => b.type === 'Input.ChoiceSet');
+  return (set?.choices ?? []).map((c) => c.title);
+}
+
+/** Every Action.Submit in the card, at the bottom and in the body's ActionSets, in order. */
+export function allCardButtons(activity: TeamsActivity): Array<{ title: string; data: Record<string, unknown> }> {
+  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  const inBody = ((card?.body ?? []) as Array<{ type: string; actions?: Array<{ type: string; title: string; data?: Record<string, unknown> }> }>)
+    .filter((b) => b.type === 'ActionSet')
+    .flatMap((b) => b.actions ?? []);
+  const bottom = (card?.actions ?? []) as Array<{ type: string; title: string; data?: Record<string, unknown> }>;
+  return [...inBody, ...bottom].filter((a) => a.type === 'Action.Submit').map((a) => ({ title: a.title, data: a.data ?? {} }));
+}
