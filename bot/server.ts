@@ -13,6 +13,7 @@ import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnCounter } from './turnCounter.js';
 import { langFromLocale } from '../core/language.js';
 import { citizenPageCsp, mountStatic } from './static.js';
+import { privacyPage } from './privacyPage.js';
 import { VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
 import type { Dialog } from 'botbuilder-dialogs';
 
@@ -99,6 +100,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
   web.use('/v3/directline', directLine.router());
   if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, { local: config.teamsLocal, trackTurn: (work) => apiTurns.run(work) }));
   parts.mount?.(web, { directLine });
+  web.use(privacyPage(config.retentionDays));
   mountStatic(web);
   web.use((_req, res) => {
     res.status(404).json({ error: { code: 404, message: 'not found' } });
