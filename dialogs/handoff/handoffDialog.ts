@@ -10,6 +10,7 @@ import type { HandoffSummary, RenderedSummary } from '../../core/handoff/summary
 import type { Lang } from '../../core/language.js';
 import { markUnhandled, turnData, turnLang, type LeftOverDialog, type OpenQuestionDialog } from '../context.js';
 import { buttonTitles, matchClosedChoice, matchConsent } from './matchWords.js';
+import { summaryMessage } from './summaryMessage.js';
 import { handoffTexts } from './texts.js';
 
 export const HANDOFF_DIALOG_ID = 'handoff';
@@ -195,8 +196,8 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
     state.shown = shown;
     state.step = 'consent';
     await ctx.sendActivity(tr('consent.intro'));
-    // Plain text so the channel shows the bytes as they are (no markdown rewriting of lists).
-    await ctx.sendActivity({ type: 'message', text: shownText(shown), textFormat: 'plain' });
+    // Plain text so the channel shows the bytes as they are (no markdown rewriting of lists); a card in Teams.
+    await ctx.sendActivity(summaryMessage(shownText(shown), ctx.activity.channelId));
     await ctx.sendActivity(MessageFactory.suggestedActions(buttonTitles(lang, CONSENT_BUTTONS), tr('consent.question')));
     return Dialog.EndOfTurn;
   }

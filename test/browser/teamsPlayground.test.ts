@@ -112,6 +112,9 @@ describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
     await seen(tr('consent.askRequest'));
     await write('Jeg har mistet jobben og har ikke penger til husleia');
     await seen(tr('consent.intro'));
+    await page.getByText(t('nb', 'handoff:render.ownWords'), { exact: true }).last().waitFor({ timeout: WAIT });
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/playground-citizen-summary.png' });
     await press(tr('consent.buttons.send'));
     await seen('Du er nummer 1 i køen');
     // The copy link is absolute: Teams has no page to resolve a relative one against.

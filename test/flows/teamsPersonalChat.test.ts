@@ -95,4 +95,16 @@ describe('Teams personal chat: what the citizen sees', function () {
     assert.deepEqual(cardTexts(menu.activity), [t('nb', 'errors.unknownButton')]);
     assert.ok(allCardButtons(menu.activity).some((b) => b.title === t('nb', 'menu.human')));
   });
+
+  it('nb: the summary to approve keeps its lines in Teams (a card, one text block a line)', async () => {
+    const c = citizen('nb');
+    await c.say(t('nb', 'menu.human'));
+    const sent = await c.say('Jeg trenger hjelp med husleia');
+    const summary = sent.find((call) => cardTexts(call.activity).includes(t('nb', 'handoff:render.ownWords')))!;
+    const lines = cardTexts(summary.activity);
+    assert.equal(lines[0], t('nb', 'handoff:render.heading'));
+    assert.ok(lines.includes('«Jeg trenger hjelp med husleia»'), lines.join('\n'));
+    assert.ok(lines.every((line) => !line.includes('\n')));
+    assert.ok(lines.some((line) => line.startsWith(t('nb', 'handoff:render.footer', { date: '' }).slice(0, 20))));
+  });
 });
