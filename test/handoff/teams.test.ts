@@ -128,7 +128,7 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
     const cardId = record!.teams!.posts[0]!.activityId!;
     await adapter
       .send(channelActivity({ type: 'message', value: { verb: 'handoff.accept', handoffId: record!.id }, from: KARI, replyToId: cardId, conversation: { id: `${CHANNEL};messageid=${cardId}`, conversationType: 'channel', isGroup: true, name: '' } }))
-      .assertReply('Du har tatt saken. Svar i denne tråden, så går svaret til brukeren.')
+      .assertReply('Du har tatt saken. Svar i denne tråden og begynn svaret med @Veiviser, så går det til brukeren.')
       .startTest();
     const after = await queue.get(record!.id);
     assert.equal(after.state, 'accepted');

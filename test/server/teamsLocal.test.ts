@@ -72,6 +72,12 @@ describe('local Teams mode (TEAMS_LOCAL=1, for Microsoft 365 Agents Playground)'
     assert.equal(loadConfig({}).teamsLocal, false);
   });
 
+  it('reads VEILEDER_TEAMS_CONVERSATION as a list of Teams ids, and refuses anything else', () => {
+    assert.deepEqual(loadConfig({ VEILEDER_TEAMS_CONVERSATION: '19:a@thread.tacv2, 19:b@thread.v2 19:a@thread.tacv2' }).veilederTeamsConversations, ['19:a@thread.tacv2', '19:b@thread.v2']);
+    assert.deepEqual(loadConfig({}).veilederTeamsConversations, []);
+    assert.throws(() => loadConfig({ VEILEDER_TEAMS_CONVERSATION: 'https://teams.microsoft.com/l/team/x' }), /VEILEDER_TEAMS_CONVERSATION must be Teams team or chat ids/);
+  });
+
   it('with credentials, refuses to start without PUBLIC_BASE_URL: links sent in Teams must be absolute', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x' }), /PUBLIC_BASE_URL is not/);
   });
