@@ -27,6 +27,10 @@ export function createApplication(bot: VeiviserBot, options: AppOptions = {}): A
     longRunningMessages: false,
     removeRecipientMention: true,
   });
+  // teams-ai 1.7.4 starts its typing timer in run() whatever startTypingTimer says, and keeps one
+  // timer for the whole application: a turn over 1 s sends "typing" (Teams shows it in a veileder
+  // channel too). Veiviser answers within a turn, so it is turned off for real.
+  app.startTypingTimer = () => undefined;
   const guarded = (work: (ctx: TurnContext) => Promise<void>) => async (ctx: TurnContext) => {
     try {
       await work(ctx);

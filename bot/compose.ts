@@ -4,7 +4,7 @@ import { createPrivacy, redactFor } from '../dialogs/privacy/index.js';
 import { emergencyReply, RightsDialog, SelfCheckDialog } from '../dialogs/rights/index.js';
 import { TriageDialog } from '../dialogs/triage/triageDialog.js';
 import { createHandoffParts } from './handoff/compose.js';
-import { createTeamsAdapter } from './teamsChannel.js';
+import { createLocalTeamsAdapter, createTeamsAdapter } from './teamsChannel.js';
 import { checkSafety } from '../core/safety/index.js';
 import { createIntentClassifier, detectLanguage } from '../core/understanding/index.js';
 import type { Config } from './config.js';
@@ -44,7 +44,9 @@ export interface ComposeOptions {
 export async function composeParts(config: Config, options: ComposeOptions = {}): Promise<ServerParts & { records: RecordStore }> {
   const log = options.log;
   const clock = options.clock ?? (() => new Date());
-  const teamsAdapter = config.credentials ? createTeamsAdapter(config.credentials) : undefined;
+  const teamsAdapter = config.credentials ? createTeamsAdapter(config.credentials) : config.teamsLocal ? createLocalTeamsAdapter() : undefined;
+  // Links sent in Teams must be absolute; in local Teams mode they point at this machine.
+  const links: { base?: string } = { base: config.publicBaseUrl };
   const stores = await createStores({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
@@ -70,7 +72,8 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     openingHours: config.openingHours,
     copySecret: secret,
     adapter: teamsAdapter,
-    publicBaseUrl: config.publicBaseUrl,
+    publicBaseUrl: () => links.base,
+    teamsDestinations: config.veilederTeamsConversations,
     appId: config.credentials?.appId,
     checkSafety: safety,
     idleDays: config.handoffIdleDays,
@@ -130,6 +133,9 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     ],
     rateLimit: options.rateLimit,
     log,
+    onListening: (port) => {
+      if (config.teamsLocal && !links.base) links.base = `http://localhost:${port}`;
+    },
     onClose: async () => {
       stopHandoffExpiry();
       sweeper.stop();

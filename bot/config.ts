@@ -31,6 +31,13 @@ export interface Config {
    * none, and the limits per address use the connection's own address.
    */
   trustProxy?: number | string[];
+  /**
+   * TEAMS_LOCAL=1: /api/messages without Bot Framework authentication, answering this machine
+   * only (Microsoft 365 Agents Playground). Never together with credentials or in production.
+   */
+  teamsLocal: boolean;
+  /** VEILEDER_TEAMS_CONVERSATION: the Teams team or chat ids where handoff summaries go. */
+  veilederTeamsConversations: string[];
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +92,24 @@ function trustProxy(raw: string | undefined): number | string[] | undefined {
   return entries;
 }
 
+function teamsLocal(env: Env, creds: BotCredentials | undefined): boolean {
+  const raw = env.TEAMS_LOCAL?.trim() ?? '';
+  if (raw === '' || raw === '0') return false;
+  if (raw !== '1') throw new ConfigError(`TEAMS_LOCAL must be 1 or unset, got "${raw}"`);
+  if (creds) throw new ConfigError('TEAMS_LOCAL=1 turns Bot Framework authentication off: it cannot be used with MicrosoftAppId');
+  if (env.NODE_ENV?.trim() === 'production') throw new ConfigError('TEAMS_LOCAL=1 turns Bot Framework authentication off: it cannot be used with NODE_ENV=production');
+  return true;
+}
+
+/** Team ids ("19:…@thread.tacv2") or chat ids ("19:…@thread.v2"), separated by commas or spaces. */
+function teamsConversations(raw: string | undefined): string[] {
+  const ids = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const id of ids) {
+    if (!/^[\w:@.;=-]{3,200}$/.test(id)) throw new ConfigError(`VEILEDER_TEAMS_CONVERSATION must be Teams team or chat ids, got "${id}"`);
+  }
+  return [...new Set(ids)];
+}
+
 /** Reads the environment once at start; a bad value stops the process with a one-line reason. */
 export function loadConfig(env: Env = process.env): Config {
   const openingHours = (env.OPENING_HOURS || 'data').trim();
@@ -99,6 +124,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (configuredToken !== undefined && configuredToken !== '' && configuredToken.length < 16) {
     throw new ConfigError('VEILEDER_TOKEN must be at least 16 characters');
   }
+  const creds = credentials(env);
+  const local = teamsLocal(env, creds);
+  const base = publicBaseUrl(env.PUBLIC_BASE_URL);
+  if (creds && !base) throw new ConfigError('MicrosoftAppId is set but PUBLIC_BASE_URL is not: links sent in Teams need the public address');
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     dataDir: resolve(env.DATA_DIR?.trim() || './var'),
@@ -109,8 +138,10 @@ export function loadConfig(env: Env = process.env): Config {
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 3650),
     handoffIdleDays: integer(env, 'HANDOFF_IDLE_DAYS', 7, 1, 3650),
     directLineSecret: env.DIRECTLINE_SECRET?.trim() || undefined,
-    credentials: credentials(env),
-    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),
+    credentials: creds,
+    publicBaseUrl: base,
     trustProxy: trustProxy(env.TRUST_PROXY),
+    teamsLocal: local,
+    veilederTeamsConversations: teamsConversations(env.VEILEDER_TEAMS_CONVERSATION),
   };
 }

@@ -7,6 +7,9 @@ const log = createLogger();
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.teamsLocal) {
+    log.warn({ teamsLocal: true }, 'TEAMS_LOCAL=1: /api/messages has no Bot Framework authentication and answers this machine only');
+  }
   const started = Date.now();
   const parts = await composeParts(config, { log });
   const running = await startServer(config, { ...parts, log });
@@ -14,6 +17,13 @@ async function main(): Promise<void> {
   log.info({ port: running.port, store: config.databaseUrl ? 'postgres' : 'lowdb', startupMs: Date.now() - started }, 'Veiviser is running');
   // Printed to the terminal for the person who started it; never written to the structured log.
   process.stdout.write(`\n  Veiviser:      ${base}/\n  Veileder page: ${base}/veileder\n`);
+  if (config.teamsLocal) {
+    process.stdout.write(
+      `\n  WARNING: local Teams mode (TEAMS_LOCAL=1). ${base}/api/messages has no Bot Framework authentication;\n` +
+        '  it answers only requests from this machine whose serviceUrl is on this machine. For testing with\n' +
+        `  Microsoft 365 Agents Playground: npx agentsplayground -e ${base}/api/messages -c msteams\n`,
+    );
+  }
   if (config.veilederTokenGenerated) process.stdout.write(`  Veileder token (generated for this run): ${config.veilederToken}\n`);
   process.stdout.write('\n');
 

@@ -19,6 +19,7 @@ import { citizenPageCsp, mountStatic } from './static.js';
 import { MAX_MESSAGE_CHARS, VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
 import { t } from '../dialogs/i18n.js';
 import { langFromLocale } from '../core/language.js';
+import { privacyPage } from './privacyPage.js';
 import type { Dialog } from 'botbuilder-dialogs';
 
 export interface ServerParts {
@@ -32,6 +33,8 @@ export interface ServerParts {
   hooks?: RootHooks;
   /** Mounts extra routes (static page, veileder page and API) on the express app. */
   mount?: (web: Express, parts: { directLine: LocalDirectLine }) => void;
+  /** Called once the server listens, with its port (PORT=0 picks a free one). */
+  onListening?: (port: number) => void;
   /** Called on close, after HTTP has stopped and turns have finished. */
   onClose?: () => Promise<void>;
   rateLimit?: RateLimitOptions;
@@ -106,8 +109,9 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     res.json({ status: 'ok' });
   });
   web.use('/v3/directline', directLine.router());
-  if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, (work) => apiTurns.run(work)));
+  if (teamsAdapter) web.use(botFrameworkRouter(teamsAdapter, logic, { local: config.teamsLocal, trackTurn: (work) => apiTurns.run(work) }));
   parts.mount?.(web, { directLine });
+  web.use(privacyPage(config.retentionDays));
   mountStatic(web);
   web.use((_req, res) => sendError(res, 404, 'NotFound', 'Nothing here.'));
   web.use(jsonErrorHandler((err) => log.error({ err: err instanceof Error ? { name: err.name } : { type: typeof err } }, 'request failed')));
@@ -119,6 +123,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     server.listen(config.port, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  parts.onListening?.(port);
 
   let closing: Promise<void> | undefined;
   const close = (drainMs = 10_000) => {

@@ -99,3 +99,12 @@ export async function transcriptWritesSettled(ctx: TurnContext): Promise<void> {
 export interface OpenQuestionDialog {
   awaitsFreeText(state: unknown): boolean;
 }
+
+/**
+ * A flow that can outlive what it was for (the handoff flow waits while a veileder has the
+ * conversation, and the handoff may end without the flow hearing of it) says when it is only
+ * left over, so asking for it again starts it anew instead of repeating a finished wait.
+ */
+export interface LeftOverDialog {
+  isLeftOver(ctx: TurnContext, state: unknown): Promise<boolean>;
+}

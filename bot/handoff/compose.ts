@@ -31,9 +31,11 @@ export interface HandoffPartsOptions {
   openingHours: 'data' | 'always';
   /** Signs the citizen's copy links; keep it stable across restarts (e.g. the Direct Line secret). */
   copySecret: string;
-  /** The public origin for links sent to the citizen (e.g. "https://veiviser.example"). */
-  publicBaseUrl?: string;
+  /** The public origin for links sent to the citizen (e.g. "https://veiviser.example"); read when a link is made. */
+  publicBaseUrl?: string | (() => string | undefined);
   veilederLang?: 'nb' | 'nn';
+  /** VEILEDER_TEAMS_CONVERSATION: the Teams team or chat ids where handoff cards go. */
+  teamsDestinations?: readonly string[];
   /** The Bot Framework adapter (Teams and Azure channels), when configured. */
   adapter?: BotAdapter;
   appId?: string;
@@ -65,7 +67,7 @@ export interface HandoffParts {
   startHandoff: (dc: DialogContext, options?: HandoffBeginOptions) => Promise<unknown>;
   /** Mounts /api/handoffs, /veileder and /kopi; gives delivery the local Direct Line. */
   mount: (web: Express, parts: { directLine?: DeliveryChannels['directLine'] }) => void;
-  /** Starts the expiry sweep (and reads the Teams installation); returns a stop function. */
+  /** Starts the expiry sweep (and reads where the Teams destinations are); returns a stop function. */
   start: () => Promise<() => void>;
 }
 
@@ -81,7 +83,7 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     { publish: (m) => options.records.publish(PRESENCE_CHANNEL, m), subscribe: (fn) => options.records.subscribe(PRESENCE_CHANNEL, fn) },
     onError,
   );
-  const registry = new TeamsRegistry(options.records, clock);
+  const registry = new TeamsRegistry(options.records, options.teamsDestinations ?? [], clock);
   // A veileder team in Teams counts as someone on duty; otherwise whoever uses the page or the API.
   const online = () => presence.online() + (registry.installed ? 1 : 0);
   const channels: DeliveryChannels = { adapter: options.adapter, appId: options.appId };
@@ -99,7 +101,11 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
       ),
   });
   // Relative links work in Web Chat (they resolve against the page); Teams needs PUBLIC_BASE_URL.
-  const publicUrl = (path: string) => (options.publicBaseUrl ? `${options.publicBaseUrl.replace(/\/+$/, '')}${path}` : path);
+  const publicBase = typeof options.publicBaseUrl === 'function' ? options.publicBaseUrl : () => options.publicBaseUrl as string | undefined;
+  const publicUrl = (path: string) => {
+    const base = publicBase();
+    return base ? `${base.replace(/\/+$/, '')}${path}` : path;
+  };
   const deliver = createCitizenDelivery(channels);
   const actions = new VeilederActions({
     queue,
@@ -145,7 +151,7 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
       web.use(copyPage(queue, options.copySecret));
     },
     async start() {
-      await registry.get().catch(onError);
+      await registry.start().catch(onError);
       const intervalMs = settings.sweepIntervalSeconds * 1000;
       const sweep = startHandoffExpiry({ queue, deliver, intervalMs, clock, onError });
       const idle = startIdleClose({ queue, deliver, idleDays: options.idleDays ?? 7, intervalMs, veilederLang: options.veilederLang, clock, onError });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Availability } from '../../core/availability/availability.js';
-import { consentCopy, HANDOFF_RECORD_KIND, queueOrder, type HandoffRecord } from '../../core/handoff/record.js';
+import { consentCopy, HANDOFF_RECORD_KIND, queueOrder, teamsPostsOf, type HandoffRecord, type TeamsPosts } from '../../core/handoff/record.js';
 import {
   canTransition,
   HANDOFF_STATES,
@@ -225,16 +225,20 @@ export class HandoffQueue implements HandoffQueuePort {
     return this.change(id, 'expired', 'system');
   }
 
-  /** Remembers where the handoff's card was posted in Teams (no state change). */
-  async setTeams(id: string, teams: NonNullable<HandoffRecord['teams']>): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+  /**
+   * Remembers where the handoff's cards are in Teams (no state change): `update` gets what is
+   * stored now and returns what to store, and is run again if another write came in between.
+   */
+  async updateTeams(id: string, update: (teams: TeamsPosts) => TeamsPosts): Promise<HandoffRecord> {
+    for (let attempt = 0; ; attempt += 1) {
       const found = await this.#records.get<HandoffRecord>(KIND, id);
       if (!found) throw new HandoffNotFoundError(id);
+      const value = { ...found.value, teams: update(teamsPostsOf(found.value)) };
       try {
-        await this.#records.put<HandoffRecord>(KIND, id, { value: { ...found.value, teams }, conversationId: found.conversationId, state: found.state }, found.version);
-        return;
+        await this.#records.put<HandoffRecord>(KIND, id, { value, conversationId: found.conversationId, state: found.state }, found.version);
+        return value;
       } catch (error) {
-        if ((error as { code?: string }).code !== 'RECORD_CONFLICT') throw error;
+        if ((error as { code?: string }).code !== 'RECORD_CONFLICT' || attempt >= 4) throw error;
       }
     }
   }

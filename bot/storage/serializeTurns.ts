@@ -11,6 +11,16 @@ export interface SerializeTurnsOptions {
 }
 
 /**
+ * A proactive turn (continueConversation: a card update, a veileder's message relayed) only sends;
+ * it neither reads nor saves conversation state. It must not wait for the lock: a turn that
+ * updates its own conversation (a card press in a group chat updates the card there) would wait
+ * for itself until maxWaitMs. Incoming events of this name are ignored by the bot.
+ */
+function isProactive(ctx: TurnContext): boolean {
+  return ctx.activity.type === 'event' && ctx.activity.name === 'ContinueConversation';
+}
+
+/**
  * Adapter middleware: turns on one conversation run one after the other, in arrival order.
  * A user who taps a button twice, or writes again before the answer came, then gets two answers
  * in order, instead of two turns racing to save the same state (with TurnSafeStorage one of them
@@ -23,7 +33,7 @@ export function serializeTurns(options: SerializeTurnsOptions = {}): Middleware 
   return {
     async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
       const conversationId = ctx.activity.conversation?.id;
-      if (!conversationId) return next();
+      if (!conversationId || isProactive(ctx)) return next();
       let release!: () => void;
       const finished = new Promise<void>((resolve) => (release = resolve));
       const acquired = new Promise<void>((resolve) => {

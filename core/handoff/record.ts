@@ -29,8 +29,31 @@ export interface HandoffRecord extends HandoffLifecycle {
   /** Where to reach the citizen (a Bot Framework conversation reference; opaque to core). */
   citizenRef: Record<string, unknown>;
   acceptedBy?: { id: string; name?: string; at: string };
-  /** Where the handoff was posted in Teams (the card), so it can be updated and replied under. */
-  teams?: { conversationRef: Record<string, unknown>; activityId?: string };
+  /** Where the handoff was posted in Teams (its cards), so they can be updated and replied under. */
+  teams?: TeamsPosts;
+}
+
+/** One card of a handoff in one configured veileder conversation in Teams. */
+export interface TeamsPost {
+  /** The configured destination (VEILEDER_TEAMS_CONVERSATION entry) it was posted to. */
+  destination: string;
+  conversationRef: Record<string, unknown>;
+  activityId?: string;
+}
+
+export interface TeamsPosts {
+  posts: TeamsPost[];
+  /** The destination where a veileder took it: the citizen's messages are posted there. */
+  acceptedIn?: string;
+}
+
+/** The record's Teams cards; records written before several destinations had one card at the top level. */
+export function teamsPostsOf(record: Pick<HandoffRecord, 'teams'>): TeamsPosts {
+  const teams = record.teams as (TeamsPosts & { conversationRef?: Record<string, unknown>; activityId?: string }) | undefined;
+  if (!teams) return { posts: [] };
+  if (Array.isArray(teams.posts)) return teams;
+  if (!teams.conversationRef) return { posts: [] };
+  return { posts: [{ destination: '', conversationRef: teams.conversationRef, ...(teams.activityId ? { activityId: teams.activityId } : {}) }] };
 }
 
 export function sha256(text: string): string {

@@ -8,8 +8,9 @@ import { renderSummary } from '../../core/handoff/render.js';
 import { buildSummary } from '../../core/handoff/summary.js';
 import type { HandoffSummary, RenderedSummary } from '../../core/handoff/summaryTypes.js';
 import type { Lang } from '../../core/language.js';
-import { markUnhandled, turnData, turnLang, type OpenQuestionDialog } from '../context.js';
+import { markUnhandled, turnData, turnLang, type LeftOverDialog, type OpenQuestionDialog } from '../context.js';
 import { buttonTitles, matchClosedChoice, matchConsent } from './matchWords.js';
+import { summaryMessage } from './summaryMessage.js';
 import { handoffTexts } from './texts.js';
 
 export const HANDOFF_DIALOG_ID = 'handoff';
@@ -50,7 +51,7 @@ const CLOSED_BUTTONS = ['availability.buttons.callback', 'availability.buttons.p
  * Nothing is stored in the queue before the yes. After that the flow waits silently while the
  * handoff is open (the relay answers those turns) and leaves when it has ended.
  */
-export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQuestionDialog {
+export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQuestionDialog, LeftOverDialog {
   readonly #clock: () => Date;
 
   constructor(private readonly options: HandoffDialogOptions) {
@@ -62,6 +63,13 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
   awaitsFreeText(state: unknown): boolean {
     const step = (state as Partial<FlowState> | undefined)?.step;
     return step === 'request' || step === 'change';
+  }
+
+  /** Waiting for a handoff that is no longer queued or accepted: the flow is only left over. */
+  async isLeftOver(ctx: TurnContext, state: unknown): Promise<boolean> {
+    if ((state as Partial<FlowState> | undefined)?.step !== 'waiting') return false;
+    const conversationId = ctx.activity.conversation?.id;
+    return !conversationId || (await this.options.queue.activeFor(conversationId)) === undefined;
   }
 
   override async beginDialog(dc: DialogContext, begin?: HandoffBeginOptions): Promise<DialogTurnResult> {
@@ -188,8 +196,8 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
     state.shown = shown;
     state.step = 'consent';
     await ctx.sendActivity(tr('consent.intro'));
-    // Plain text so the channel shows the bytes as they are (no markdown rewriting of lists).
-    await ctx.sendActivity({ type: 'message', text: shownText(shown), textFormat: 'plain' });
+    // Plain text so the channel shows the bytes as they are (no markdown rewriting of lists); a card in Teams.
+    await ctx.sendActivity(summaryMessage(shownText(shown), ctx.activity.channelId));
     await ctx.sendActivity(MessageFactory.suggestedActions(buttonTitles(lang, CONSENT_BUTTONS), tr('consent.question')));
     return Dialog.EndOfTurn;
   }

@@ -26,7 +26,8 @@ export function choicesReply(ctx: TurnContext, lang: Lang, text: string, choices
       ],
       actions: [
         { type: 'Action.Submit', title: t(lang, 'rights:ui.cardSend'), data: { verb: RIGHTS_SUBMIT_VERB } },
-        { type: 'Action.Submit', title: human, data: { verb: 'menu', action: 'human' } },
+        // Not bound to the required choice above: a person is one press away, with nothing chosen.
+        { type: 'Action.Submit', title: human, data: { verb: 'menu', action: 'human' }, associatedInputs: 'none' },
       ],
     }),
   );

@@ -13,19 +13,30 @@ export function menuLabel(lang: Lang, action: MenuAction): string {
   return t(lang, menuLabelKey(action));
 }
 
-/** Quick-reply buttons for the main choices; pressing one sends its visible text. */
-export function menuActivity(lang: Lang, text: string): Partial<Activity> {
+/**
+ * The main choices. Quick-reply buttons on the web; Teams shows only three suggested actions (so
+ * "Snakk med et menneske" would be hidden) and at most six card actions at the bottom of a card,
+ * so there the choices are one Adaptive Card with a button per choice in its body.
+ */
+export function menuActivity(lang: Lang, text: string, channelId?: string): Partial<Activity> {
+  if (channelId === 'msteams') return menuCard(lang, text);
   return MessageFactory.suggestedActions(MENU_ACTIONS.map((a) => menuLabel(lang, a)), text);
 }
 
-/** Same choices as an Adaptive Card, for channels without quick replies (Teams). */
+/** The menu as an Adaptive Card: one button per choice, one under the other, each a single press. */
 export function menuCard(lang: Lang, text: string): Partial<Activity> {
   return MessageFactory.attachment(
     CardFactory.adaptiveCard({
       type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
-      body: [{ type: 'TextBlock', text, wrap: true }],
-      actions: MENU_ACTIONS.map((a) => ({ type: 'Action.Submit', title: menuLabel(lang, a), data: { verb: 'menu', action: a } })),
+      body: [
+        { type: 'TextBlock', text, wrap: true },
+        ...MENU_ACTIONS.map((a) => ({
+          type: 'ActionSet',
+          actions: [{ type: 'Action.Submit', title: menuLabel(lang, a), data: { verb: 'menu', action: a }, ...(a === 'human' ? { style: 'positive' } : {}) }],
+        })),
+      ],
     }),
   );
 }

@@ -10,7 +10,7 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type Dial
 import { urgentSignalsIn, type UrgentSignal } from '../../core/handoff/urgentSignals.js';
 import { isLang, langFromLocale, type Lang } from '../../core/language.js';
 import { isRedactedAtEdge } from '../../core/redaction/index.js';
-import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type OpenQuestionDialog } from '../context.js';
+import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type LeftOverDialog, type OpenQuestionDialog } from '../context.js';
 import { t } from '../i18n.js';
 import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
@@ -18,6 +18,8 @@ import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, se
 import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
 import { routeForIntent, routeForMenu, withQuestion, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
+import { TRIAGE_DIALOG_ID } from '../triage/triageDialog.js';
+import { TRIAGE_SUBMIT_VERB } from '../triage/prompts.js';
 import { matchClarifyChoice } from './clarify.js';
 import { decide, isIntentId, mostlyOtherScript, type IntentId, type Reading } from '../../core/understanding/index.js';
 
@@ -35,6 +37,13 @@ function awaitsFreeText(dc: DialogContext): boolean {
 
 function onStack(dc: DialogContext, dialogId: string): boolean {
   return dc.stack.some((instance) => instance.id === dialogId);
+}
+
+/** The flow on the stack is only left over from something that has ended (see LeftOverDialog). */
+async function leftOver(dc: DialogContext, dialogId: string): Promise<boolean> {
+  const instance = [...dc.stack].reverse().find((i) => i.id === dialogId);
+  const dialog = dc.findDialog(dialogId) as Partial<LeftOverDialog> | undefined;
+  return !!instance && (await dialog?.isLeftOver?.(dc.context, instance.state)) === true;
 }
 
 /** Longer messages get a kind answer and are not processed or stored. */
@@ -125,7 +134,7 @@ export class VeiviserBot {
     await this.withState(ctx, async (data) => {
       if (data.welcomed) return;
       data.welcomed = true;
-      await ctx.sendActivities(welcomeActivities(data.lang, this.options.retentionDays));
+      await ctx.sendActivities(welcomeActivities(data.lang, this.options.retentionDays, ctx.activity.channelId));
     });
   }
 
@@ -295,11 +304,21 @@ export class VeiviserBot {
       await this.follow(dc, data, routeForMenu(value.action));
       return;
     }
+    // A questionnaire card pressed after the questionnaire: said so, and nothing else happens.
+    if (value.verb === TRIAGE_SUBMIT_VERB && !onStack(dc, TRIAGE_DIALOG_ID)) {
+      if (dc.activeDialog) {
+        await dc.context.sendActivity(t(data.lang, 'errors.unknownButton'));
+        await dc.repromptDialog();
+      } else {
+        await this.showMenu(dc.context, data.lang, t(data.lang, 'errors.unknownButton'));
+      }
+      return;
+    }
     if (dc.activeDialog) {
       await this.continueActive(dc, data);
       return;
     }
-    await dc.context.sendActivity(menuActivity(data.lang, t(data.lang, 'errors.unknownButton')));
+    await dc.context.sendActivity(menuActivity(data.lang, t(data.lang, 'errors.unknownButton'), dc.context.activity.channelId));
   }
 
   /**
@@ -382,6 +401,10 @@ export class VeiviserBot {
         await this.emergency(ctx, data);
         return;
       case 'human':
+        if (onStack(dc, HANDOFF_FLOW_ID) && (await leftOver(dc, HANDOFF_FLOW_ID))) {
+          // The last handoff has ended (closed, cancelled, given back): this is a new one.
+          dc.stack.splice(dc.stack.map((instance) => instance.id).lastIndexOf(HANDOFF_FLOW_ID));
+        }
         if (onStack(dc, HANDOFF_FLOW_ID)) {
           await this.startFlow(dc, data, HANDOFF_FLOW_ID);
         } else if (this.hooks.startHandoff) {
@@ -505,7 +528,7 @@ export class VeiviserBot {
   }
 
   private async showMenu(ctx: TurnContext, lang: Lang, text: string): Promise<void> {
-    await ctx.sendActivity(menuActivity(lang, text) as Partial<Activity>);
+    await ctx.sendActivity(menuActivity(lang, text, ctx.activity.channelId) as Partial<Activity>);
   }
 }
 

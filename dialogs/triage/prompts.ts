@@ -140,7 +140,10 @@ export function offerActivity(lang: Lang, assessment: Assessment, prefix?: strin
   return MessageFactory.suggestedActions([...topics, t(lang, 'menu.human'), t(lang, 'triage:buttons.done')], text);
 }
 
-/** The `verb` of the Teams answer card's submit; the dialog reads `answer` from the submitted value. */
+/**
+ * The `verb` of the Teams answer card's submit; the dialog reads `answer` from the submitted value,
+ * and `asked` (the question id, or the step: review, pickChange, self, offer) to know the card.
+ */
 export const TRIAGE_SUBMIT_VERB = 'triage';
 
 /**
@@ -148,7 +151,7 @@ export const TRIAGE_SUBMIT_VERB = 'triage';
  * Adaptive Card with the same choices as a radio list and one Action.Submit (Web Chat keeps the
  * suggested actions). The chosen value is the visible text, so answers are matched as if typed.
  */
-export function forChannel(lang: Lang, channelId: string | undefined, reply: Reply): Reply {
+export function forChannel(lang: Lang, channelId: string | undefined, reply: Reply, asked?: string): Reply {
   const titles = (reply.suggestedActions?.actions ?? []).map((a) => String(a.title));
   if (channelId !== 'msteams' || titles.length <= 3) return reply;
   return MessageFactory.attachment(
@@ -162,7 +165,8 @@ export function forChannel(lang: Lang, channelId: string | undefined, reply: Rep
           label: reply.text ?? '', choices: titles.map((title) => ({ title, value: title })),
         },
       ],
-      actions: [{ type: 'Action.Submit', title: t(lang, 'triage:card.send'), data: { verb: TRIAGE_SUBMIT_VERB } }],
+      // `asked` names what the card asks, so a press on an older card is recognised as such.
+      actions: [{ type: 'Action.Submit', title: t(lang, 'triage:card.send'), data: { verb: TRIAGE_SUBMIT_VERB, ...(asked ? { asked } : {}) } }],
     }),
   );
 }

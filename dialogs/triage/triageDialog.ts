@@ -57,6 +57,11 @@ function stateOf(instance: DialogInstance): TriageState {
   return instance.state as TriageState;
 }
 
+/** What the flow asks now, as its Teams card names it: the question id, or the step. */
+function askedNow(state: TriageState): string {
+  return state.phase === 'question' ? `question:${state.current}` : state.phase;
+}
+
 /** The questionnaire as one state machine: free navigation (back, change) does not fit a waterfall. */
 class TriageFlow extends Dialog {
   constructor(private readonly clock: () => Date) {
@@ -82,8 +87,14 @@ class TriageFlow extends Dialog {
     const state = stateOf(dc.activeDialog!);
     const lang = turnLang(ctx);
     let text = (ctx.activity.text ?? '').trim();
-    const submitted = ctx.activity.value as { verb?: unknown; answer?: unknown } | undefined;
+    const submitted = ctx.activity.value as { verb?: unknown; answer?: unknown; asked?: unknown } | undefined;
     if (!text && submitted?.verb === TRIAGE_SUBMIT_VERB) {
+      if (submitted.asked !== undefined && submitted.asked !== askedNow(state)) {
+        // A card from an earlier step (Teams keeps them pressable): not an answer to this one.
+        await ctx.sendActivity(t(lang, 'triage:card.old'));
+        await this.ask(ctx, state, lang);
+        return Dialog.EndOfTurn;
+      }
       // The Teams answer card: its value is the chosen visible text, handled as if typed.
       text = typeof submitted.answer === 'string' ? submitted.answer.trim() : '';
       if (!text) {
@@ -128,7 +139,7 @@ class TriageFlow extends Dialog {
   }
 
   private async ask(ctx: TurnContext, state: TriageState, lang: Lang, prefix?: string): Promise<void> {
-    const send = (reply: Partial<Activity>) => ctx.sendActivity(forChannel(lang, ctx.activity.channelId, reply));
+    const send = (reply: Partial<Activity>) => ctx.sendActivity(forChannel(lang, ctx.activity.channelId, reply, askedNow(state)));
     switch (state.phase) {
       case 'request':
         await ctx.sendActivity([prefix, t(lang, 'triage:intro.askGoal')].filter(Boolean).join('\n\n'));
@@ -207,7 +218,7 @@ class TriageFlow extends Dialog {
       const parsed = parseAge(text, question.min ?? 0, question.max ?? Infinity);
       if (parsed.kind === 'age') return this.record(ctx, state, lang, question, parsed.age);
       if (parsed.kind === 'outOfRange') {
-        await ctx.sendActivity(forChannel(lang, ctx.activity.channelId, questionActivity(lang, question, { canGoBack: state.history.length > 0, prefix: t(lang, 'triage:age.outOfRange') })));
+        await ctx.sendActivity(forChannel(lang, ctx.activity.channelId, questionActivity(lang, question, { canGoBack: state.history.length > 0, prefix: t(lang, 'triage:age.outOfRange') }), askedNow(state)));
         return;
       }
       markUnhandled(ctx);

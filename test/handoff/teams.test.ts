@@ -19,12 +19,13 @@ import { VeiviserBot } from '../../dialogs/root/veiviserBot.js';
 
 const BOT = { id: '28:veiviser-bot', name: 'Veiviser' };
 const CHANNEL = '19:veiledere@thread.tacv2';
+const TEAM = '19:team@thread.tacv2';
 const channelActivity = (extra: Partial<Activity>): Partial<Activity> => ({
   channelId: 'msteams',
   serviceUrl: 'https://smba.trafficmanager.net/emea/',
   recipient: BOT,
   conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, name: '', tenantId: 'tenant-1' },
-  channelData: { tenant: { id: 'tenant-1' }, team: { id: '19:team@thread.tacv2' }, channel: { id: CHANNEL } },
+  channelData: { tenant: { id: 'tenant-1' }, team: { id: TEAM }, channel: { id: CHANNEL } },
   ...extra,
 });
 const KARI = { id: '29:kari', aadObjectId: '6f0e-kari', name: 'Kari Nordmann' };
@@ -77,7 +78,7 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
         updated.push({ ref, activity, activityId });
       },
     };
-    teams = new TeamsVeilederSide({ actions, registry: new TeamsRegistry(records), poster });
+    teams = new TeamsVeilederSide({ actions, registry: new TeamsRegistry(records, [TEAM]), poster });
     queue.onChange((r) => teams.onChange(r));
     const bot = new VeiviserBot({ storage: new MemoryStorage(), retentionDays: 30, flows: [] });
     const app = createApplication(bot, { extend: (a) => teams.register(a) });
@@ -96,14 +97,15 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
     return queue.enqueue({ conversationId: `dl-${summary.id}`, channel: 'directline', lang: 'nb', summary, shown, veilederCopy: shown, citizenRef: { channelId: 'directline', conversation: { id: `dl-${summary.id}` } }, callback: false });
   }
 
-  it('remembers the team channel when the bot is installed there', async () => {
+  it('remembers the configured team\'s channel when the bot is installed there, and says so once', async () => {
     await adapter
-      .send(channelActivity({ type: 'conversationUpdate', membersAdded: [BOT], from: KARI }))
+      .send(channelActivity({ type: 'installationUpdate', action: 'add', from: KARI }))
       .assertReply('Veiviser er lagt til her. Nye henvendelser fra chatten kommer i denne kanalen.')
+      .send(channelActivity({ type: 'conversationUpdate', membersAdded: [BOT], from: KARI }))
       .startTest();
-    const saved = await new TeamsRegistry(records).get();
-    assert.equal(saved?.conversation?.id, CHANNEL);
-    assert.equal(saved?.serviceUrl, 'https://smba.trafficmanager.net/emea/');
+    const saved = await new TeamsRegistry(records, [TEAM]).all();
+    assert.equal(saved[0]?.ref.conversation?.id, CHANNEL);
+    assert.equal(saved[0]?.ref.serviceUrl, 'https://smba.trafficmanager.net/emea/');
   });
 
   it('posts each new handoff to the channel as an Adaptive Card with Ta saken, Gi tilbake til chatten, Avslutt', async () => {
@@ -118,7 +120,7 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
     assert.match(texts, /«Jeg har ikke noe sted å sove i natt»/);
     assert.match(texts, /Hastegrad: haster – trenger kontakt i dag/);
     assert.match(texts, /Kontakt samme dag om midlertidig sted å bo/);
-    assert.equal((await queue.get(record.id)).teams?.activityId, `card-${sent.length}`);
+    assert.equal((await queue.get(record.id)).teams?.posts[0]?.activityId, `card-${sent.length}`);
   });
 
   it('shows what the citizen wrote as text: no markdown, no link, in the card and in the thread', async () => {
@@ -144,10 +146,10 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
 
   it('"Ta saken" takes it, opens the thread, updates the card with who took it and tells the citizen', async () => {
     const [record] = await queue.list(['queued']);
-    const cardId = record!.teams!.activityId!;
+    const cardId = record!.teams!.posts[0]!.activityId!;
     await adapter
       .send(channelActivity({ type: 'message', value: { verb: 'handoff.accept', handoffId: record!.id }, from: KARI, replyToId: cardId, conversation: { id: `${CHANNEL};messageid=${cardId}`, conversationType: 'channel', isGroup: true, name: '' } }))
-      .assertReply('Du har tatt saken. Svar i denne tråden, så går svaret til brukeren.')
+      .assertReply('Du har tatt saken. Svar i denne tråden og begynn svaret med @Veiviser, så går det til brukeren.')
       .startTest();
     const after = await queue.get(record!.id);
     assert.equal(after.state, 'accepted');
@@ -162,7 +164,7 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
 
   it('relays both ways in the thread: the veileder\'s reply reaches the citizen, the citizen\'s message appears in the thread', async () => {
     const [record] = await queue.list(['accepted']);
-    const cardId = record!.teams!.activityId!;
+    const cardId = record!.teams!.posts[0]!.activityId!;
     await adapter
       .send(channelActivity({ type: 'message', text: 'Hei! Vi finner et sted til deg i kveld. Kan du komme til Nav-kontoret?', from: KARI, conversation: { id: `${CHANNEL};messageid=${cardId}`, conversationType: 'channel', isGroup: true, name: '' } }))
       .startTest();
@@ -180,7 +182,7 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
 
   it('a second "Ta saken" gets a kind conflict note; "Avslutt" closes and updates the card', async () => {
     const [record] = await queue.list(['accepted']);
-    const cardId = record!.teams!.activityId!;
+    const cardId = record!.teams!.posts[0]!.activityId!;
     const thread = { id: `${CHANNEL};messageid=${cardId}`, conversationType: 'channel', isGroup: true, name: '' };
     await adapter
       .send(channelActivity({ type: 'message', value: { verb: 'handoff.accept', handoffId: record!.id }, from: { id: '29:ola', aadObjectId: 'ola', name: 'Ola' }, conversation: thread }))

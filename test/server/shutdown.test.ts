@@ -47,7 +47,7 @@ describe('server life cycle', () => {
   });
 
   it('with credentials, /api/messages refuses a request that Bot Framework did not sign', async () => {
-    const server = await start({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+    const server = await start({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', PUBLIC_BASE_URL: 'https://veiviser.example' });
     try {
       const res = await fetch(`${server.url}/api/messages`, {
         method: 'POST',

@@ -1,15 +1,16 @@
 import type { Application } from '@microsoft/teams-ai';
 import { CardFactory, MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { HandoffTransitionError } from '../../../core/handoff/stateMachine.js';
-import type { HandoffRecord } from '../../../core/handoff/record.js';
+import { teamsPostsOf, type HandoffRecord, type TeamsPost } from '../../../core/handoff/record.js';
 import { handoffTexts } from '../../../dialogs/handoff/texts.js';
 import { redactFor } from '../../../dialogs/privacy/index.js';
+import { LruMap } from '../../storage/lruMap.js';
 import { HandoffNotFoundError } from '../errors.js';
 import type { VeilederIdentity } from '../handoffQueue.js';
 import type { VeilederActions } from '../veilederActions.js';
 import { citizenMessageCard, handoffCard, TEAMS_VERBS } from './card.js';
 import { threadRef, type TeamsPoster } from './poster.js';
-import type { TeamsRegistry } from './registry.js';
+import { baseConversationId, type TeamsRegistry } from './registry.js';
 
 export interface TeamsSideOptions {
   actions: VeilederActions;
@@ -20,10 +21,8 @@ export interface TeamsSideOptions {
 }
 
 const VEILEDER_SCOPES = new Set(['channel', 'groupChat']);
-
-function baseConversationId(id: string | undefined): string {
-  return (id ?? '').split(';messageid=')[0] ?? '';
-}
+/** Teams announces one install twice (installationUpdate and conversationUpdate): one notice is enough. */
+const NOTICE_AGAIN_AFTER_MS = 10 * 60_000;
 
 /** The veileder's identity in Teams: the Entra object id (no spaces, safe for the audit log) and their name. */
 function veilederFrom(ctx: TurnContext): VeilederIdentity {
@@ -33,13 +32,34 @@ function veilederFrom(ctx: TurnContext): VeilederIdentity {
   return { id: `teams-${id}`, ...(name ? { name } : {}) };
 }
 
+function isGroupChat(ref: Partial<ConversationReference> | Record<string, unknown>): boolean {
+  return (ref as Partial<ConversationReference>).conversation?.conversationType === 'groupChat';
+}
+
+function botAdded(activity: Activity): boolean {
+  return (
+    (activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id)) ||
+    (activity.type === 'installationUpdate' && activity.action === 'add')
+  );
+}
+
+function botRemoved(activity: Activity): boolean {
+  return (
+    (activity.type === 'conversationUpdate' && (activity.membersRemoved ?? []).some((m) => m.id === activity.recipient?.id)) ||
+    (activity.type === 'installationUpdate' && activity.action === 'remove')
+  );
+}
+
 /**
- * The veileder side in Microsoft Teams. Installed in a team (or group chat), the bot remembers where;
- * each new handoff is posted there as a card with Ta saken / Gi tilbake til chatten / Avslutt; after
- * "Ta saken" the card's reply thread is the conversation: the veileder's replies go to the citizen,
- * the citizen's messages appear in the thread; the card always shows the current state.
+ * The veileder side in Microsoft Teams. The conversations where veiledere work are configured
+ * (VEILEDER_TEAMS_CONVERSATION); each new handoff is posted in each of them as a card with Ta
+ * saken / Gi tilbake til chatten / Avslutt. After "Ta saken" the card's reply thread (in a channel)
+ * or the group chat itself is the conversation: the veileder's replies go to the citizen, the
+ * citizen's messages appear there; every card always shows the current state.
  */
 export class TeamsVeilederSide {
+  readonly #noticed = new LruMap<string, number>(1000);
+
   constructor(private readonly options: TeamsSideOptions) {}
 
   private get tr() {
@@ -48,8 +68,8 @@ export class TeamsVeilederSide {
 
   /** Routes for the Teams AI application; registered before the citizen's catch-all message route. */
   register(app: Application): void {
-    // Before routing, so the citizen's welcome (the root's membersAdded route) never lands in the veileder channel.
-    app.turn('beforeTurn', async (ctx) => !(await this.onInstalled(ctx)));
+    // Before routing, so the citizen's welcome (the root's membersAdded route) never lands in a veileder conversation.
+    app.turn('beforeTurn', async (ctx) => !(await this.onInstallation(ctx)));
     for (const verb of Object.values(TEAMS_VERBS)) {
       app.adaptiveCards.actionSubmit(verb, async (ctx, _state, data) => {
         await this.onCardAction(ctx, verb, data as { handoffId?: unknown });
@@ -63,28 +83,62 @@ export class TeamsVeilederSide {
     );
   }
 
-  /** Only the conversation the bot was installed in for veiledere may use the veileder actions. */
+  /** Only the configured veileder conversations may use the veileder actions. */
   async isVeilederConversation(ctx: TurnContext): Promise<boolean> {
-    if (ctx.activity.channelId !== 'msteams') return false;
     if (!VEILEDER_SCOPES.has(ctx.activity.conversation?.conversationType ?? '')) return false;
-    const ref = await this.options.registry.get();
-    return !!ref && baseConversationId(ref.conversation?.id) === baseConversationId(ctx.activity.conversation.id);
+    const destination = this.options.registry.destinationFor(ctx.activity);
+    if (!destination) return false;
+    // The bot may have been there before it was configured: the first word there makes it known.
+    if (!this.options.registry.knows(destination) && (await this.learn(destination, ctx.activity))) this.postWaiting(destination);
+    return true;
   }
 
-  /** True when this turn was the bot being added to a team channel or group chat (and is now handled). */
-  private async onInstalled(ctx: TurnContext): Promise<boolean> {
+  /** True when this turn was the bot being added to (or removed from) a team or group chat, now handled. */
+  private async onInstallation(ctx: TurnContext): Promise<boolean> {
     const { activity } = ctx;
     if (activity.channelId !== 'msteams' || !VEILEDER_SCOPES.has(activity.conversation?.conversationType ?? '')) return false;
-    const added =
-      (activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id)) ||
-      (activity.type === 'installationUpdate' && activity.action === 'add');
-    if (!added) return false;
-    const ref = TurnContext.getConversationReference(activity);
-    // New posts go to the channel itself, not into the thread the install message came from.
-    ref.conversation = { ...ref.conversation!, id: baseConversationId(ref.conversation?.id) };
-    await this.options.registry.save(ref);
-    await ctx.sendActivity(this.tr('veileder.installed'));
+    const destination = this.options.registry.destinationFor(activity);
+    if (botRemoved(activity)) {
+      if (destination) await this.options.registry.remove(destination);
+      return true;
+    }
+    if (!botAdded(activity)) return false;
+    const chat = activity.conversation.conversationType === 'groupChat';
+    if (!destination) {
+      // Summaries never go to whoever adds the app; say so, once per install.
+      const key = baseConversationId(activity.conversation.id);
+      const now = Date.now();
+      if ((this.#noticed.get(key) ?? 0) < now - NOTICE_AGAIN_AFTER_MS) {
+        this.#noticed.set(key, now);
+        await ctx.sendActivity(this.tr('veileder.notDestination'));
+      }
+      return true;
+    }
+    if (await this.learn(destination, activity)) {
+      await ctx.sendActivity(this.tr(chat ? 'veileder.installedChat' : 'veileder.installed'));
+      this.postWaiting(destination);
+    }
     return true;
+  }
+
+  /** Saves where to post for a destination; true when it was not known before. */
+  private learn(destination: string, activity: Activity): Promise<boolean> {
+    return this.options.registry.save(destination, TurnContext.getConversationReference(activity));
+  }
+
+  /**
+   * Handoffs queued before this destination existed are posted there once it does: after the
+   * turn that made it known, so its own answer comes first.
+   */
+  private postWaiting(destination: string): void {
+    void (async () => {
+      const ref = (await this.options.registry.all()).find((d) => d.id === destination)?.ref;
+      if (!ref) return;
+      for (const record of await this.options.actions.queue.list(['queued'])) {
+        if (teamsPostsOf(record).posts.some((p) => p.destination === destination)) continue;
+        await this.post(record, destination, ref);
+      }
+    })().catch(this.options.onError);
   }
 
   private async onCardAction(ctx: TurnContext, verb: string, data: { handoffId?: unknown }): Promise<void> {
@@ -93,9 +147,12 @@ export class TeamsVeilederSide {
     const { actions } = this.options;
     try {
       if (verb === TEAMS_VERBS.accept) {
+        const destination = this.options.registry.destinationFor(ctx.activity);
         await actions.accept(data.handoffId, veileder);
+        if (destination) await actions.queue.updateTeams(data.handoffId, (teams) => ({ ...teams, acceptedIn: destination }));
         // A press on a channel card arrives in the card's own thread, so this reply opens the conversation there.
-        await ctx.sendActivity(this.tr('veileder.threadStart'));
+        const chat = ctx.activity.conversation.conversationType === 'groupChat';
+        await ctx.sendActivity(this.tr(chat ? 'veileder.chatStart' : 'veileder.threadStart'));
       } else if (verb === TEAMS_VERBS.giveBack) {
         await actions.giveBack(data.handoffId, veileder);
       } else {
@@ -125,32 +182,54 @@ export class TeamsVeilederSide {
 
   private async handoffFor(ctx: TurnContext, veileder: VeilederIdentity): Promise<HandoffRecord | undefined> {
     const accepted = await this.options.actions.queue.list(['accepted']);
+    const here = baseConversationId(ctx.activity.conversation.id);
+    const postedHere = (r: HandoffRecord) => teamsPostsOf(r).posts.find((p) => baseConversationId((p.conversationRef as Partial<ConversationReference>).conversation?.id) === here);
     const thread = /;messageid=(.+)$/.exec(ctx.activity.conversation.id)?.[1];
-    if (thread) return accepted.find((r) => r.teams?.activityId === thread);
-    // A group chat has no threads: the handoff this veileder has taken most recently.
-    return accepted.filter((r) => r.acceptedBy?.id === veileder.id).sort((a, b) => (b.acceptedBy?.at ?? '').localeCompare(a.acceptedBy?.at ?? ''))[0];
+    if (thread) return accepted.find((r) => postedHere(r)?.activityId === thread);
+    // A group chat has no threads: the handoff this veileder has taken most recently there.
+    return accepted
+      .filter((r) => r.acceptedBy?.id === veileder.id && postedHere(r))
+      .sort((a, b) => (b.acceptedBy?.at ?? '').localeCompare(a.acceptedBy?.at ?? ''))[0];
   }
 
-  /** Queue listener: post the card for a new handoff, update it on every later change. */
+  private card(record: HandoffRecord): Partial<Activity> {
+    return MessageFactory.attachment(CardFactory.adaptiveCard(handoffCard(record, this.tr)));
+  }
+
+  private async post(record: HandoffRecord, destination: string, ref: Partial<ConversationReference>): Promise<void> {
+    const activityId = await this.options.poster.send(ref, this.card(record));
+    const post: TeamsPost = { destination, conversationRef: ref as Record<string, unknown>, ...(activityId ? { activityId } : {}) };
+    await this.options.actions.queue.updateTeams(record.id, (teams) => ({ ...teams, posts: [...teams.posts.filter((p) => p.destination !== destination), post] }));
+  }
+
+  /** Queue listener: post the card for a new handoff in every destination, update every card on later changes. */
   async onChange(record: HandoffRecord): Promise<void> {
-    const ref = record.teams?.conversationRef ?? (await this.options.registry.get());
-    if (!ref) return;
-    const activity: Partial<Activity> = MessageFactory.attachment(CardFactory.adaptiveCard(handoffCard(record, this.tr)));
-    if (record.teams?.activityId) {
-      await this.options.poster.update(ref as Partial<ConversationReference>, record.teams.activityId, activity);
+    const { posts } = teamsPostsOf(record);
+    if (posts.length > 0) {
+      const failures: unknown[] = [];
+      for (const p of posts) {
+        if (!p.activityId) continue;
+        await this.options.poster.update(p.conversationRef as Partial<ConversationReference>, p.activityId, this.card(record)).catch((error: unknown) => failures.push(error));
+      }
+      if (failures.length > 0) throw failures[0];
       return;
     }
     if (record.state !== 'queued') return;
-    const activityId = await this.options.poster.send(ref as Partial<ConversationReference>, activity);
-    await this.options.actions.queue.setTeams(record.id, { conversationRef: ref as Record<string, unknown>, ...(activityId ? { activityId } : {}) });
+    for (const destination of await this.options.registry.all()) {
+      await this.post(record, destination.id, destination.ref).catch(this.options.onError);
+    }
   }
 
-  /** Turn-hook listener: the citizen's message appears in the card's thread once a veileder has it. */
+  /** Turn-hook listener: the citizen's message appears where a veileder has the handoff (the card's thread, or the group chat). */
   async onCitizenMessage(record: HandoffRecord, seq: number): Promise<void> {
-    if (record.state !== 'accepted' || !record.teams?.activityId) return;
+    if (record.state !== 'accepted') return;
+    const { posts, acceptedIn } = teamsPostsOf(record);
+    const post = acceptedIn !== undefined ? posts.find((p) => p.destination === acceptedIn) : posts.length === 1 ? posts[0] : undefined;
+    if (!post) return;
     const [message] = await this.options.actions.queue.messages(record, seq - 1);
     if (!message) return;
-    const ref = threadRef(record.teams.conversationRef as Partial<ConversationReference>, record.teams.activityId);
-    await this.options.poster.send(ref, MessageFactory.attachment(CardFactory.adaptiveCard(citizenMessageCard(this.tr, message.text))));
+    const ref = post.conversationRef as Partial<ConversationReference>;
+    const target = isGroupChat(ref) || !post.activityId ? ref : threadRef(ref, post.activityId);
+    await this.options.poster.send(target, MessageFactory.attachment(CardFactory.adaptiveCard(citizenMessageCard(this.tr, message.text))));
   }
 }
