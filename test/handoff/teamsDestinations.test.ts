@@ -106,9 +106,9 @@ describe('Teams: where summaries go (VEILEDER_TEAMS_CONVERSATION) and group chat
 
     const before = teams.calls.length;
     await teams.send(citizen.place, citizen.user, { type: 'message', text: 'Jeg skylder 40 000 kroner' });
-    const relayed = await waitFor(() => teams.calls.slice(before).find((c) => c.activity.text?.startsWith('Brukeren skriver')), 'the citizen\'s message in the chat');
+    const relayed = await waitFor(() => teams.calls.slice(before).find((c) => FakeTeams.textOf(c).startsWith('Brukeren skriver')), 'the citizen\'s message in the chat');
     assert.equal(relayed.conversationId, CHAT_ID, 'posted to the chat itself, not to a thread address');
-    assert.equal(relayed.activity.text, 'Brukeren skriver: Jeg skylder 40 000 kroner');
+    assert.equal(FakeTeams.textOf(relayed), 'Brukeren skriver: Jeg skylder 40 000 kroner', 'shown as text, in a card that reads no markdown');
 
     const reply = await teams.send(CHAT, KARI, { type: 'message', text: 'Vi kan se på det sammen. Har du fått inkassovarsel?' });
     assert.equal(reply.status, 200);

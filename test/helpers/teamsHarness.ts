@@ -125,7 +125,10 @@ export class FakeTeams {
   }
 }
 
-/** Every TextBlock's text in the activity's Adaptive Card, in order. */
+/**
+ * Every TextBlock's text and every RichTextBlock's runs joined, in the activity's Adaptive Card, in
+ * order, as a person reads them (the zero-width spaces that stop auto-linking left out).
+ */
 export function cardTexts(activity: TeamsActivity): string[] {
   const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
   const out: string[] = [];
@@ -133,7 +136,10 @@ export function cardTexts(activity: TeamsActivity): string[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const block = node as Record<string, unknown>;
-      if (block.type === 'TextBlock' && typeof block.text === 'string') out.push(block.text);
+      if (block.type === 'TextBlock' && typeof block.text === 'string') out.push(block.text.replace(/\u200b/g, ''));
+      if (block.type === 'RichTextBlock' && Array.isArray(block.inlines)) {
+        out.push((block.inlines as Array<{ text?: string }>).map((i) => i.text ?? '').join('').replace(/\u200b/g, ''));
+      }
       for (const key of ['body', 'items', 'columns']) if (key in block) walk(block[key]);
     }
   };
