@@ -47,6 +47,8 @@ export function renderSummary(summary: HandoffSummary, lang: Lang, tr: Translate
     });
   }
 
+  if (summary.triageUnfinished) sections.push({ text: tr('render.unfinished', { count: summary.answers.length }) });
+
   if (summary.answers.length > 0) {
     // Labels are rendered again in this language from the codes, not copied from the JSON.
     const lines = summary.answers.map(({ questionId, answer }) => {

@@ -177,7 +177,11 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
         channel: ctx.activity.channelId ?? 'unknown',
         language: lang,
         request: data.request ?? '',
-        triage: data.triage ? { answers: data.triage.answers, assessment: data.triage.assessment } : null,
+        triage: data.triage
+          ? { answers: data.triage.answers, assessment: data.triage.assessment }
+          : data.triageDraft
+            ? { answers: data.triageDraft.answers, assessment: null, unfinished: true }
+            : null,
         topicsExplained: data.topicsExplained ?? [],
         urgentSignals: state.urgentSignals,
       },

@@ -9,12 +9,13 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { urgentSignalsIn, type UrgentSignal } from '../../core/handoff/urgentSignals.js';
 import { isLang, langFromLocale, type Lang } from '../../core/language.js';
-import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type OpenQuestionDialog } from '../context.js';
+import { clearUnhandled, isUnhandled, markSameDayShown, newConversationData, setTurnData, type ConversationData, type OpenQuestionDialog } from '../context.js';
+import { isResumeQuestionnaire, TRIAGE_DIALOG_ID } from '../triage/triageDialog.js';
 import { t } from '../i18n.js';
 import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
 import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, sendCrisisReply } from './crisis.js';
-import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
+import { isMenuAction, matchMenuLabel, MENU_ACTIONS, menuActivity, menuLabel } from './menu.js';
 import { routeForIntent, routeForMenu, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
 import { matchClarifyChoice } from './clarify.js';
@@ -35,6 +36,12 @@ function awaitsFreeText(dc: DialogContext): boolean {
 function onStack(dc: DialogContext, dialogId: string): boolean {
   return dc.stack.some((instance) => instance.id === dialogId);
 }
+
+/**
+ * What the classifier may act on from inside a flow: a new topic, the same-day help, a person, and
+ * answers after which the flow's question comes back (help, what is stored).
+ */
+const LEAVES_A_FLOW: ReadonlySet<Route['kind']> = new Set(['flow', 'emergency', 'human', 'help', 'privacy']);
 
 /** Longer messages get a kind answer and are not processed or stored. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -158,10 +165,14 @@ export class VeiviserBot {
       // Deleting the conversation is the user's right in every state, also with a veileder on it.
       const deleting = matchGlobalCommand(ctx.activity.text ?? '') === 'delete' || dc.activeDialog?.id === PRIVACY_DELETE_DIALOG_ID;
       if (!resumed && !deleting && this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
-      if (!resumed && text && (await this.handleSafety(ctx, data, ctx.activity.text ?? ''))) {
+      const safety = !resumed && text ? await this.handleSafety(ctx, data, ctx.activity.text ?? '') : undefined;
+      if (safety) {
         // Written as the answer to an open question ("what do you want help with?"), the words
         // are still the user's answer: a person in crisis can reach a veileder in their own words.
         if (!data.checkIn && awaitsFreeText(dc)) await this.continueActive(dc, data);
+        // After the same-day help the flow goes on: it takes the words as its answer if it can
+        // ("Jeg har ikke et sted å sove" at the housing question), else asks its question again.
+        else if (safety === 'emergency' && dc.activeDialog) await this.continueAfterSameDay(dc, data);
         return;
       }
 
@@ -174,6 +185,10 @@ export class VeiviserBot {
       if (isContinueChoice(ctx.activity.text ?? '')) {
         if (dc.activeDialog) await dc.repromptDialog();
         else await this.showMenu(ctx, data.lang, t(data.lang, 'welcome.choose'));
+        return;
+      }
+      if (isResumeQuestionnaire(ctx.activity.text ?? '')) {
+        await this.follow(dc, data, { kind: 'flow', dialogId: TRIAGE_DIALOG_ID });
         return;
       }
       if (isVeilederChoice(ctx.activity.text ?? '')) {
@@ -235,11 +250,13 @@ export class VeiviserBot {
     }
   }
 
-  private async handleSafety(ctx: TurnContext, data: ConversationData, text: string): Promise<boolean> {
+  /** The crisis check's answer, sent; what was answered ('emergency' for the same-day help), or undefined. */
+  private async handleSafety(ctx: TurnContext, data: ConversationData, text: string): Promise<'emergency' | 'crisis' | undefined> {
     const hit = this.hooks.checkSafety?.(text);
-    if (!hit) return false;
+    if (!hit) return undefined;
     if (hit.kind === 'emergency_aid') {
       await this.emergency(ctx, data);
+      return 'emergency';
     } else if (hit.answer === 'check_in') {
       // The message waits for the answer: after "no" it is handled as if the question had not come.
       // An over-long message is not kept, so only the question's kind is.
@@ -248,7 +265,19 @@ export class VeiviserBot {
     } else {
       await sendCrisisReply(ctx, hit.kind, data.lang);
     }
-    return true;
+    return 'crisis';
+  }
+
+  /** The same message goes to the waiting flow; if it is no answer there, the flow asks its question again. */
+  private async continueAfterSameDay(dc: DialogContext, data: ConversationData): Promise<void> {
+    clearUnhandled(dc.context);
+    const result = await dc.continueDialog();
+    if (isUnhandled(dc.context)) {
+      clearUnhandled(dc.context);
+      await dc.repromptDialog();
+      return;
+    }
+    if (result.status === DialogTurnStatus.complete) await this.afterFlow(dc.context, data);
   }
 
   /**
@@ -317,8 +346,10 @@ export class VeiviserBot {
     const menuAction = matchMenuLabel(text);
     const route = menuAction ? routeForMenu(menuAction) : await this.classify(text, data);
     // Inside a flow the bot leaves it only for a clear new request; an unsure reading asks the
-    // flow's question again instead of guessing the person out of it.
-    if (route.kind === 'none' || route.kind === 'clarify') {
+    // flow's question again instead of guessing the person out of it. Stopping, starting over,
+    // help, language and privacy need the whole command ("avbryt"): a word inside an answer
+    // ("fortsett", "snart ikke") never ends the questionnaire.
+    if (!LEAVES_A_FLOW.has(route.kind)) {
       if (!(await this.miss(ctx, data, true))) await dc.repromptDialog();
       return;
     }
@@ -397,7 +428,18 @@ export class VeiviserBot {
         return;
       case 'cancel': {
         const hadFlow = dc.activeDialog !== undefined;
+        const paused = onStack(dc, TRIAGE_DIALOG_ID) && data.triageDraft !== undefined;
         await dc.cancelAllDialogs();
+        if (paused) {
+          // The questionnaire only pauses: its answers stay in triageDraft, and the first button goes on.
+          await ctx.sendActivity(
+            MessageFactory.suggestedActions(
+              [t(lang, 'triage:buttons.resume'), ...MENU_ACTIONS.map((a) => menuLabel(lang, a))],
+              `${t(lang, 'triage:intro.paused')} ${t(lang, 'welcome.choose')}`,
+            ),
+          );
+          return;
+        }
         await this.showMenu(ctx, lang, t(lang, hadFlow ? 'cancel.done' : 'cancel.nothing'));
         return;
       }
@@ -450,6 +492,7 @@ export class VeiviserBot {
   /** The same-day answer; what the user wrote is remembered so a later handoff is marked urgent. */
   private async emergency(ctx: TurnContext, data: ConversationData): Promise<void> {
     data.urgentSignals = [...new Set([...(data.urgentSignals ?? []), ...urgentSignalsIn(ctx.activity.text ?? '')])];
+    markSameDayShown(ctx);
     if (this.hooks.emergencyReply) await this.hooks.emergencyReply(ctx, data.lang);
     else await ctx.sendActivity(t(data.lang, 'human.placeholder'));
   }

@@ -36,7 +36,7 @@ describe('handoff summary (JSON)', () => {
     const s = buildSummary(triaged, nb);
     assert.deepEqual(
       Object.keys(s).filter((k) => !['nextStepCodes', 'origins'].includes(k)).sort(),
-      ['answers', 'assessment', 'channel', 'consent', 'createdAt', 'flags', 'id', 'language', 'lifeAreas', 'priority', 'request', 'suggestedNextSteps', 'topicsExplained', 'transcript', 'userConfirmed'].sort(),
+      ['answers', 'assessment', 'channel', 'consent', 'createdAt', 'flags', 'id', 'language', 'lifeAreas', 'priority', 'request', 'suggestedNextSteps', 'topicsExplained', 'transcript', 'triageUnfinished', 'userConfirmed'].sort(),
     );
     assert.equal(s.request, triaged.request);
     assert.equal(s.createdAt, '2026-04-07T12:05:00.000Z');
