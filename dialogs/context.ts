@@ -29,6 +29,8 @@ export interface ConversationData {
    * pauses it): the next start goes on from here, and a handoff in between carries them.
    */
   triageDraft?: { answers: Record<string, unknown>; history: string[] };
+  /** The bot's last message asked a yes/no question of its own: a person instead, or a switch of language. */
+  askedYesNo?: { kind: 'human'; inFlow: boolean } | { kind: 'language'; lang: Lang };
   /** The intents the bot just offered with "did you mean …?"; a tap on one of them acts on it. */
   clarifying?: string[];
 }

@@ -18,6 +18,7 @@ import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, se
 import { isMenuAction, matchMenuLabel, MENU_ACTIONS, menuActivity, menuLabel } from './menu.js';
 import { routeForIntent, routeForMenu, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
+import { matchYesNo, type YesNo } from '../yesNo.js';
 import { matchClarifyChoice } from './clarify.js';
 import { decide, isIntentId, mostlyOtherScript, type IntentId, type Reading } from '../../core/understanding/index.js';
 
@@ -187,6 +188,14 @@ export class VeiviserBot {
         else await this.showMenu(ctx, data.lang, t(data.lang, 'welcome.choose'));
         return;
       }
+      const asked = data.askedYesNo;
+      data.askedYesNo = undefined;
+      const yesNo = asked ? matchYesNo(ctx.activity.text ?? '') : undefined;
+      if (asked && yesNo) {
+        await this.answerYesNo(dc, data, asked, yesNo);
+        return;
+      }
+
       if (isResumeQuestionnaire(ctx.activity.text ?? '')) {
         await this.follow(dc, data, { kind: 'flow', dialogId: TRIAGE_DIALOG_ID });
         return;
@@ -218,6 +227,9 @@ export class VeiviserBot {
       if (dc.activeDialog) {
         await this.continueActive(dc, data);
         await this.offerLanguageIfOther(ctx, data);
+        // Inside a flow a bare "ja" is the answer to the flow's question, not to the language offer.
+        const offer = data.askedYesNo as ConversationData['askedYesNo'];
+        if (offer?.kind === 'language' && dc.activeDialog) data.askedYesNo = undefined;
         return;
       }
       const route = await this.classify(ctx.activity.text ?? '', data);
@@ -266,6 +278,22 @@ export class VeiviserBot {
       await sendCrisisReply(ctx, hit.kind, data.lang);
     }
     return 'crisis';
+  }
+
+  /** "ja" / "nei" to the bot's own question: a person instead, or writing in another language. */
+  private async answerYesNo(dc: DialogContext, data: ConversationData, asked: NonNullable<ConversationData['askedYesNo']>, answer: YesNo): Promise<void> {
+    if (asked.kind === 'language') {
+      if (answer === 'yes') await this.follow(dc, data, { kind: 'language', lang: asked.lang });
+      else await this.runCommand(dc, data, 'keepLanguage');
+      return;
+    }
+    if (answer === 'yes') {
+      await this.follow(dc, data, { kind: 'human' });
+      return;
+    }
+    data.misses = 0;
+    if (asked.inFlow && dc.activeDialog) await dc.repromptDialog();
+    else await this.showMenu(dc.context, data.lang, t(data.lang, 'welcome.choose'));
   }
 
   /** The same message goes to the waiting flow; if it is no answer there, the flow asks its question again. */
@@ -373,6 +401,7 @@ export class VeiviserBot {
     if (!detected || detected === data.lang || data.languagesOffered?.includes(detected)) return;
     const lang = detected;
     data.languagesOffered = [...(data.languagesOffered ?? []), lang];
+    data.askedYesNo = { kind: 'language', lang };
     await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'language.yes'), t(lang, 'language.no')], t(lang, 'language.offer')));
   }
 
@@ -531,6 +560,7 @@ export class VeiviserBot {
     if (data.misses >= 2) {
       const other = inFlow ? t(lang, 'safety:buttons.continue') : t(lang, 'menu.triage');
       await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'menu.human'), other], t(lang, 'human.offerAfterMisses')));
+      data.askedYesNo = { kind: 'human', inFlow };
       return true;
     }
     if (mostlyOtherScript(ctx.activity.text ?? '')) await ctx.sendActivity(t(lang, 'notUnderstood.otherScript'));
