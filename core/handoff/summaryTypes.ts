@@ -88,4 +88,9 @@ export interface RenderedSummary {
   lang: Lang;
   heading: string;
   text: string;
+  /**
+   * The first part of `text` (request, urgency, indication, key facts) with the footer: what the
+   * chat shows first, with all the answers one tap away. Absent in copies stored before it existed.
+   */
+  short?: string;
 }

@@ -140,9 +140,12 @@ describe('the questionnaire cannot be lost', function () {
         await citizen.say(answerLabel(lang, 'languageHelp', 'JA'));
         const summary = joined(await citizen.say(t(lang, 'menu.human')));
         assert.ok(summary.includes(t(lang, 'handoff:render.unfinished', { count: 0 }).split(' ').slice(0, 4).join(' ')), summary);
-        assert.ok(summary.includes(`${t(lang, 'handoff:question.languageHelp')}: ${t(lang, 'handoff:code.JA')}`), summary);
-        assert.ok(summary.includes(`${t(lang, 'handoff:question.age')}: 29`), summary);
+        assert.ok(summary.includes(t(lang, 'handoff:fact.LANGUAGE')), summary);
         assert.ok(!/\bgoal\b/.test(summary), 'no raw question id');
+        // Every answer is one tap away.
+        const all = joined(await citizen.say(t(lang, 'handoff:consent.buttons.allAnswers')));
+        assert.ok(all.includes(`${t(lang, 'handoff:question.languageHelp')}: ${t(lang, 'handoff:code.JA')}`), all);
+        assert.ok(all.includes(`${t(lang, 'handoff:question.age')}: 29`), all);
       });
 
       it('a multiple choice keeps the earlier choices when the person goes back to it', async () => {
