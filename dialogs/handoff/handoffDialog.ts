@@ -151,8 +151,17 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
         const tr = handoffTexts(lang);
         if (choice === 'callback') return this.enqueue(dc, state, lang, true);
         if (choice === 'phone' || choice === 'office') {
-          await ctx.sendActivity(tr(`availability.${choice}`));
-          return dc.endDialog();
+          const now = this.#clock();
+          const { availability } = this.options.queue;
+          if (availability.isOpen(now)) {
+            await ctx.sendActivity(tr(`availability.${choice}`));
+            return dc.endDialog();
+          }
+          // Closed now: say so and what is open instead; the summary can still be left.
+          const when = formatDayAndTime(availability.nextOpening(now), lang);
+          await ctx.sendActivity(tr(`availability.${choice}Closed`, { when }));
+          await ctx.sendActivity(MessageFactory.suggestedActions(buttonTitles(lang, CLOSED_BUTTONS), tr('availability.choose')));
+          return Dialog.EndOfTurn;
         }
         markUnhandled(ctx);
         return Dialog.EndOfTurn;

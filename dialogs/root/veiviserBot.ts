@@ -436,6 +436,8 @@ export class VeiviserBot {
         return;
       case 'emergency':
         await this.emergency(ctx, data);
+        // The same-day help first, then the waiting flow's question again: nothing is lost.
+        if (dc.activeDialog) await dc.repromptDialog();
         return;
       case 'human':
         if (onStack(dc, HANDOFF_FLOW_ID)) {

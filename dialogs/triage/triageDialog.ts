@@ -165,7 +165,7 @@ class TriageFlow extends Dialog {
   override async repromptDialog(ctx: TurnContext, instance: DialogInstance): Promise<void> {
     const state = stateOf(instance);
     const lang = turnLang(ctx);
-    const resuming = ctx.turnState.get(RESUMING) === true;
+    const resuming = ctx.turnState.get(RESUMING) === true || sameDayShownThisTurn(ctx);
     if (!resuming && ctx.turnState.get(REASK) === true) {
       await this.ask(ctx, state, lang, this.reaskPrefix(lang, state));
       return;
