@@ -100,7 +100,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     directLineSecret: secret,
     readAhead: stores.readAhead,
     flows: [
-      new TriageDialog({ clock }),
+      new TriageDialog({ clock, sameDayHelp: emergencyReply(clock) }),
       new RightsDialog({ clock }),
       new SelfCheckDialog(),
       handoff.dialog,

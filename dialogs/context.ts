@@ -24,6 +24,13 @@ export interface ConversationData {
   languagesOffered?: Lang[];
   /** The check-in question is waiting for its answer; `text` is the message that raised it (redacted). */
   checkIn?: { kind: 'self_harm' | 'violence'; text?: string };
+  /**
+   * The questionnaire's answers so far while it is not finished (also after "avbryt", which only
+   * pauses it): the next start goes on from here, and a handoff in between carries them.
+   */
+  triageDraft?: { answers: Record<string, unknown>; history: string[] };
+  /** The bot's last message asked a yes/no question of its own: a person instead, or a switch of language. */
+  askedYesNo?: { kind: 'human'; inFlow: boolean } | { kind: 'language'; lang: Lang };
   /** The intents the bot just offered with "did you mean …?" and the message that raised it (redacted). */
   clarifying?: { intents: string[]; question: string };
 }
@@ -73,6 +80,17 @@ export function isUnhandled(ctx: TurnContext): boolean {
 
 export function clearUnhandled(ctx: TurnContext): void {
   ctx.turnState.delete(UNHANDLED_KEY);
+}
+
+const SAME_DAY_KEY = 'veiviser.sameDayShown';
+
+/** The root has just shown the same-day help in this turn; a flow that goes on does not show it again. */
+export function markSameDayShown(ctx: TurnContext): void {
+  ctx.turnState.set(SAME_DAY_KEY, true);
+}
+
+export function sameDayShownThisTurn(ctx: TurnContext): boolean {
+  return ctx.turnState.get(SAME_DAY_KEY) === true;
 }
 
 const TRANSCRIPT_WRITES_KEY = Symbol('transcriptWrites');

@@ -1,11 +1,14 @@
 import type { Lang } from '../language.js';
 import { formatDateAndTime } from '../availability/formatDate.js';
+import { keyFacts } from './keyFacts.js';
 import { known } from './summary.js';
 import type { HandoffSummary, RenderedSummary, Translate } from './summaryTypes.js';
 
 /** NAV's dialog format (veilarbdialog): "Tema" at most 100 characters, "Melding" at most 5 000. */
 export const MAX_HEADING = 100;
 export const MAX_TEXT = 5000;
+/** About two phone screens (390 × 844) of chat text: the short part of the summary stays within this. */
+export const SHORT_TEXT = 1200;
 
 interface Section {
   text: string;
@@ -22,72 +25,68 @@ function label(tr: Translate, key: string, fallback: string): string {
 }
 
 /**
- * Renders the summary as plain text in `lang` with the texts `tr` gives for that language. The same
- * function renders the copy the user approves and the copy the veileder gets, so for the same
- * language the two are the same bytes; the record keeps the exact text the user saw.
+ * Renders the summary as plain text in `lang` with the texts `tr` gives for that language: plain
+ * sentences, never a code. The short part comes first (the request, the urgency if any, the
+ * indication in one line, up to five key facts); all the answers follow. The same function renders
+ * the copy the user approves, the veileder's copy and the Teams card's text, so for the same
+ * language they are the same bytes; the record keeps the exact text the user saw.
  */
 export function renderSummary(summary: HandoffSummary, lang: Lang, tr: Translate): RenderedSummary {
   const a = summary.assessment;
   const sections: Section[] = [];
 
-  sections.push({
-    text: [
-      tr('render.intro'),
-      tr('render.language', { language: tr(`languageName.${summary.language}`) }),
-      tr('render.priority', { priority: tr(`priority.${summary.priority}`) }),
-    ].join('\n'),
-  });
-
+  sections.push({ text: `${tr('render.intro')} ${tr('render.language', { language: tr(`languageName.${summary.language}`) })}` });
   sections.push({ text: `${tr('render.ownWords')}\n«${summary.request}»` });
+
+  const urgent = summary.flags.flatMap((f) => (f === 'URGENT_MONEY' || f === 'URGENT_HOUSING' ? [known(tr, `urgent.${f}`)] : [])).filter(isText);
+  if (urgent.length > 0) sections.push({ text: urgent.join('\n') });
+
+  const level = a?.level ? known(tr, `level.${a.level}`) : undefined;
+  if (level) sections.push({ text: tr('render.indication', { level }) });
+  else if (summary.triageUnfinished) sections.push({ text: tr('render.unfinished', { count: summary.answers.length }) });
+  else sections.push({ text: tr('render.noTriage') });
+
+  const facts = keyFacts(summary.answers).map((f) => known(tr, `fact.${f}`)).filter(isText);
+  if (a?.userDisagrees && !facts.includes(tr('fact.CAN_MANAGE'))) facts.push(tr('render.userDisagrees'));
+  if (facts.length > 0) sections.push({ text: `${tr('render.keyFacts')}\n${list(facts)}` });
 
   const notes = summary.lifeAreas.filter((l) => l.note);
   if (notes.length > 0) {
     sections.push({
-      text: `${tr('render.ownWordsAreas')}\n${list(notes.map((l) => `${label(tr, `area.${l.area}`, l.area)}: «${l.note}»`))}`,
+      text: `${tr('render.ownWordsAreas')}\n${list(notes.map((l) => `${label(tr, `area.${l.area}`, '')}: «${l.note}»`))}`,
     });
   }
+  const shortCount = sections.length;
 
   if (summary.answers.length > 0) {
     // Labels are rendered again in this language from the codes, not copied from the JSON.
     const lines = summary.answers.map(({ questionId, answer }) => {
-      const question = label(tr, `question.${questionId}`, questionId);
-      const value =
-        answer === ''
-          ? tr('answer.skipped')
-          : answer
-              .split(',')
-              .map((code) => label(tr, `code.${code}`, code))
-              .join(', ');
-      return `${question}: ${value}`;
-    });
-    sections.push({
-      text: `${tr('render.answers')}\n${list(lines)}`,
-      short: tr('render.answersShort', { count: lines.length }),
-    });
+      const question = known(tr, `question.${questionId}`);
+      const value = answer === '' ? tr('answer.skipped') : answer.split(',').map((code) => known(tr, `code.${code}`) ?? code).join(', ');
+      return question ? `${question}: ${value}` : undefined;
+    }).filter(isText);
+    sections.push({ text: `${tr('render.answers')}\n${list(lines)}`, short: tr('render.answersShort', { count: lines.length }) });
   }
 
-  const chat: string[] = [];
-  if (a?.level) chat.push(label(tr, `level.${a.level}`, a.level));
-  for (const reason of a?.reasons ?? []) chat.push(label(tr, `reason.${reason.code}`, reason.code));
-  if (a?.needsWorkAbilityAssessment) chat.push(tr('render.workAbility'));
-  if (a?.userDisagrees) chat.push(tr('render.userDisagrees'));
-  for (const flag of summary.flags) chat.push(label(tr, `flag.${flag}`, flag));
-  if (chat.length > 0) sections.push({ text: `${tr('render.chatAssessment')}\n${list(chat)}` });
-  else sections.push({ text: `${tr('render.chatAssessment')}\n${list([tr('render.noTriage')])}` });
-
   if (summary.topicsExplained.length > 0) {
-    const topics = summary.topicsExplained.map((t) => label(tr, `topic.${t}`, t)).join(', ');
-    sections.push({ text: `${tr('render.topicsExplained')} ${topics}`, short: '' });
+    const topics = summary.topicsExplained.map((t) => known(tr, `topic.${t}`)).filter(isText).join(', ');
+    if (topics) sections.push({ text: `${tr('render.topicsExplained')} ${topics}`, short: '' });
   }
 
   if (summary.nextStepCodes.length > 0) {
-    sections.push({
-      text: `${tr('render.nextSteps')}\n${list(summary.nextStepCodes.map((c) => label(tr, `nextStep.${c}`, c)))}`,
-    });
+    const steps = summary.nextStepCodes.map((c) => known(tr, `nextStep.${c}`)).filter(isText);
+    if (steps.length > 0) sections.push({ text: `${tr('render.nextSteps')}\n${list(steps)}`, short: '' });
   }
 
   const footer = tr('render.footer', { date: formatDateAndTime(new Date(summary.createdAt), lang) });
-  return { lang, heading: heading(summary, tr), text: fit(sections, footer) };
+  const text = fit(sections, footer);
+  // A text that already fits two phone screens is shown whole; a longer one starts with its short part.
+  const short = text.length > SHORT_TEXT ? join(sections.slice(0, shortCount), footer) : undefined;
+  return { lang, heading: heading(summary, tr), text, ...(short ? { short } : {}) };
+}
+
+function isText(value: string | undefined): value is string {
+  return typeof value === 'string' && value.length > 0;
 }
 
 function heading(summary: HandoffSummary, tr: Translate): string {

@@ -60,7 +60,8 @@ export function known(tr: Translate, key: string): string | undefined {
  */
 export function buildSummary(input: SummaryInput, labels: Translate, rules: NextStepData = data()): HandoffSummary {
   const assessment = asAssessment(input.triage?.assessment);
-  const answers = input.triage?.answers ?? {};
+  // The request (goal) is the person's own words, shown as such; it is not repeated as an answer.
+  const { goal: _goal, ...answers } = input.triage?.answers ?? {};
 
   const lifeAreas: HandoffSummary['lifeAreas'] = [
     ...lifeAreasFromAnswers(answers, rules).map((a) => ({ ...a, origin: 'USER_ANSWERS' as const })),
@@ -100,6 +101,7 @@ export function buildSummary(input: SummaryInput, labels: Translate, rules: Next
     request: input.request,
     userConfirmed: false,
     assessment,
+    triageUnfinished: input.triage?.unfinished === true,
     answers: Object.entries(answers).map(([questionId, answer]) => ({
       questionId,
       answer: Array.isArray(answer) ? answer.map(String).join(',') : answer === null || answer === undefined ? '' : String(answer),

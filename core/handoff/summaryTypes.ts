@@ -42,7 +42,8 @@ export interface SummaryInput {
   language: Lang;
   /** The user's bestilling in their own words, already redacted. */
   request: string;
-  triage: { answers: Record<string, unknown>; assessment: unknown } | null;
+  /** `unfinished`: the person stopped or asked for a person before the last question; the answers so far count. */
+  triage: { answers: Record<string, unknown>; assessment: unknown; unfinished?: boolean } | null;
   topicsExplained: readonly string[];
   /** Life areas the caller knows about; areas implied by triage answers are added. */
   lifeAreas?: readonly LifeArea[];
@@ -64,6 +65,8 @@ export interface HandoffSummary {
   /** True once the user has seen the rendered summary and said yes. */
   userConfirmed: boolean;
   assessment: AssessmentView | null;
+  /** True when the answers are from a questionnaire the person had not finished (then there is no assessment). */
+  triageUnfinished?: boolean;
   answers: Array<{ questionId: string; answer: string; label: string; origin: 'USER_ANSWERS' }>;
   lifeAreas: Array<LifeArea & { origin: 'USER_ANSWERS' | 'USER_WORDS' }>;
   flags: string[];
@@ -85,4 +88,9 @@ export interface RenderedSummary {
   lang: Lang;
   heading: string;
   text: string;
+  /**
+   * The first part of `text` (request, urgency, indication, key facts) with the footer: what the
+   * chat shows first, with all the answers one tap away. Absent in copies stored before it existed.
+   */
+  short?: string;
 }

@@ -28,6 +28,8 @@ export interface Question {
   askWhen?: Condition;
   /** The value the rules use when askWhen is false (workedSixOfTwelve is NEI for ALDRI_HATT_JOBB). */
   impliedWhenNotAsked?: string;
+  /** Answers that need help the same day, with the urgent signal each gives (money NEI, housing UTEN_BOLIG). */
+  sameDay?: Record<string, 'URGENT_MONEY' | 'URGENT_HOUSING'>;
   textKey: string;
   labelKey: string;
   /** Option labels are at `${optionKeyPrefix}.${code}`. */
@@ -109,6 +111,14 @@ export function parseQuestionBank(raw: unknown): QuestionBank {
     if (entry.impliedWhenNotAsked !== undefined) {
       if (entry.askWhen === undefined) fail('"impliedWhenNotAsked" needs "askWhen"');
       if (!(entry.codes as string[] | undefined)?.includes(entry.impliedWhenNotAsked as string)) fail('"impliedWhenNotAsked" must be one of its codes');
+    }
+    if (entry.sameDay !== undefined) {
+      const sameDay = entry.sameDay;
+      if (!isRecord(sameDay)) return fail('"sameDay" must map codes to URGENT_MONEY or URGENT_HOUSING');
+      for (const [code, signal] of Object.entries(sameDay)) {
+        if (!(entry.codes as string[] | undefined)?.includes(code)) fail(`"sameDay" uses unknown code "${code}"`);
+        if (signal !== 'URGENT_MONEY' && signal !== 'URGENT_HOUSING') fail(`"sameDay" gives unknown signal "${String(signal)}"`);
+      }
     }
     const question = entry as unknown as Question;
     seen.set(id as string, question);

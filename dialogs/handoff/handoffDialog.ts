@@ -9,11 +9,23 @@ import { buildSummary } from '../../core/handoff/summary.js';
 import type { HandoffSummary, RenderedSummary } from '../../core/handoff/summaryTypes.js';
 import type { Lang } from '../../core/language.js';
 import { markUnhandled, turnData, turnLang, type LeftOverDialog, type OpenQuestionDialog } from '../context.js';
-import { buttonTitles, matchClosedChoice, matchConsent } from './matchWords.js';
+import { buttonTitles, matchClosedChoice, matchConsent, normalizeAnswer } from './matchWords.js';
 import { summaryMessage } from './summaryMessage.js';
+import { matchYesNo } from '../yesNo.js';
+import { LANGUAGES } from '../../core/language.js';
 import { handoffTexts } from './texts.js';
 
 export const HANDOFF_DIALOG_ID = 'handoff';
+
+function isAllAnswers(text: string): boolean {
+  return LANGUAGES.some((l) => normalizeAnswer(handoffTexts(l)('consent.buttons.allAnswers')) === normalizeAnswer(text));
+}
+
+/** The part of the summary with every answer (it starts at its heading), or the whole text if it has none. */
+function allAnswersText(shown: RenderedSummary, tr: (key: string) => string): string {
+  const start = shown.text.indexOf(tr('render.answers'));
+  return start >= 0 ? shown.text.slice(start) : shown.text;
+}
 
 export interface HandoffDialogOptions {
   queue: HandoffQueuePort;
@@ -31,7 +43,14 @@ export interface HandoffBeginOptions {
   urgentSignals?: Array<'URGENT_MONEY' | 'URGENT_HOUSING'>;
 }
 
-type Step = 'request' | 'consent' | 'change' | 'closed' | 'waiting';
+type Step = 'request' | 'consent' | 'change' | 'closed' | 'waiting' | 'urgentCheck';
+type Signal = 'URGENT_MONEY' | 'URGENT_HOUSING';
+
+/** Answers that say the opposite of a same-day need the person wrote about earlier. */
+const CONTRADICTING: Record<Signal, { question: string; codes: string[]; key: string }> = {
+  URGENT_MONEY: { question: 'money', codes: ['JA', 'USIKKER'], key: 'urgentCheck.MONEY' },
+  URGENT_HOUSING: { question: 'housing', codes: ['STABIL', 'USTABIL'], key: 'urgentCheck.HOUSING' },
+};
 
 interface FlowState {
   step: Step;
@@ -40,9 +59,13 @@ interface FlowState {
   /** The exact text shown to the user; what is stored as the consent if they say yes. */
   shown?: RenderedSummary;
   handoffId?: string;
+  /** The same-day need being asked about, when the text and the answers disagree. */
+  checking?: Signal;
+  /** Signals already asked about: each is asked once. */
+  checked?: Signal[];
 }
 
-const CONSENT_BUTTONS = ['consent.buttons.send', 'consent.buttons.change', 'consent.buttons.dontSend'];
+const CONSENT_BUTTONS = ['consent.buttons.send', 'consent.buttons.change', 'consent.buttons.dontSend', 'consent.buttons.allAnswers'];
 const CLOSED_BUTTONS = ['availability.buttons.callback', 'availability.buttons.phone', 'availability.buttons.office'];
 
 /**
@@ -101,7 +124,25 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
         turnData(ctx).request = text;
         return this.showSummary(ctx, state);
 
+      case 'urgentCheck': {
+        const answer = matchYesNo(text);
+        if (!answer) return this.reprompt(ctx, state);
+        if (answer === 'no' && state.checking) {
+          const dropped = state.checking;
+          state.urgentSignals = state.urgentSignals.filter((s) => s !== dropped);
+          const data = turnData(ctx);
+          data.urgentSignals = (data.urgentSignals ?? []).filter((s) => s !== dropped);
+        }
+        state.checking = undefined;
+        return this.showSummary(ctx, state);
+      }
+
       case 'consent': {
+        if (isAllAnswers(text) && state.shown) {
+          await ctx.sendActivity({ type: 'message', text: allAnswersText(state.shown, handoffTexts(lang)), textFormat: 'plain' });
+          await ctx.sendActivity(MessageFactory.suggestedActions(buttonTitles(lang, CONSENT_BUTTONS.slice(0, 3)), handoffTexts(lang)('consent.question')));
+          return Dialog.EndOfTurn;
+        }
         const choice = matchConsent(text);
         if (choice === 'yes') return this.send(dc, state, lang);
         if (choice === 'change') return this.askRequest(ctx, state, 'consent.changeAsk', 'change');
@@ -118,8 +159,17 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
         const tr = handoffTexts(lang);
         if (choice === 'callback') return this.enqueue(dc, state, lang, true);
         if (choice === 'phone' || choice === 'office') {
-          await ctx.sendActivity(tr(`availability.${choice}`));
-          return dc.endDialog();
+          const now = this.#clock();
+          const { availability } = this.options.queue;
+          if (availability.isOpen(now)) {
+            await ctx.sendActivity(tr(`availability.${choice}`));
+            return dc.endDialog();
+          }
+          // Closed now: say so and what is open instead; the summary can still be left.
+          const when = formatDayAndTime(availability.nextOpening(now), lang);
+          await ctx.sendActivity(tr(`availability.${choice}Closed`, { when }));
+          await ctx.sendActivity(MessageFactory.suggestedActions(buttonTitles(lang, CLOSED_BUTTONS), tr('availability.choose')));
+          return Dialog.EndOfTurn;
         }
         markUnhandled(ctx);
         return Dialog.EndOfTurn;
@@ -164,6 +214,9 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
         break;
       case 'waiting':
         break;
+      case 'urgentCheck':
+        await this.askUrgent(ctx, state);
+        break;
     }
     return Dialog.EndOfTurn;
   }
@@ -174,10 +227,29 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
     return Dialog.EndOfTurn;
   }
 
+  /** Asks once whether a same-day need still holds, where the person's words and answers disagree. */
+  private async askUrgent(ctx: TurnContext, state: FlowState): Promise<void> {
+    const tr = handoffTexts(turnLang(ctx));
+    const key = state.checking ? CONTRADICTING[state.checking].key : 'urgentCheck.MONEY';
+    await ctx.sendActivity(MessageFactory.suggestedActions([tr('urgentCheck.yes'), tr('urgentCheck.no')], tr(key)));
+  }
+
   private async showSummary(ctx: TurnContext, state: FlowState): Promise<DialogTurnResult> {
     const lang = turnLang(ctx);
     const data = turnData(ctx);
     const tr = handoffTexts(lang);
+    const answers = (data.triage?.answers ?? data.triageDraft?.answers ?? {}) as Record<string, unknown>;
+    const conflict = state.urgentSignals.find((s) => {
+      const rule = CONTRADICTING[s];
+      return !(state.checked ?? []).includes(s) && rule.codes.includes(String(answers[rule.question]));
+    });
+    if (conflict) {
+      state.checked = [...(state.checked ?? []), conflict];
+      state.checking = conflict;
+      state.step = 'urgentCheck';
+      await this.askUrgent(ctx, state);
+      return Dialog.EndOfTurn;
+    }
     const summary = buildSummary(
       {
         id: state.summary?.id ?? randomUUID(),
@@ -185,7 +257,11 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
         channel: ctx.activity.channelId ?? 'unknown',
         language: lang,
         request: data.request ?? '',
-        triage: data.triage ? { answers: data.triage.answers, assessment: data.triage.assessment } : null,
+        triage: data.triage
+          ? { answers: data.triage.answers, assessment: data.triage.assessment }
+          : data.triageDraft
+            ? { answers: data.triageDraft.answers, assessment: null, unfinished: true }
+            : null,
         topicsExplained: data.topicsExplained ?? [],
         urgentSignals: state.urgentSignals,
       },
@@ -197,8 +273,11 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
     state.step = 'consent';
     await ctx.sendActivity(tr('consent.intro'));
     // Plain text so the channel shows the bytes as they are (no markdown rewriting of lists); a card in Teams.
-    await ctx.sendActivity(summaryMessage(shownText(shown), ctx.activity.channelId));
-    await ctx.sendActivity(MessageFactory.suggestedActions(buttonTitles(lang, CONSENT_BUTTONS), tr('consent.question')));
+    // The short part first (about two phone screens); every answer is one tap away.
+    await ctx.sendActivity(summaryMessage(shown.short ? `${shown.heading}\n\n${shown.short}` : shownText(shown), ctx.activity.channelId));
+    // "Se alle svarene" only where the short part leaves answers out.
+    const buttons = shown.short ? CONSENT_BUTTONS : CONSENT_BUTTONS.slice(0, 3);
+    await ctx.sendActivity(MessageFactory.suggestedActions(buttonTitles(lang, buttons), tr('consent.question')));
     return Dialog.EndOfTurn;
   }
 

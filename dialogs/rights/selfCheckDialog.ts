@@ -7,6 +7,7 @@ import { t, tList } from '../i18n.js';
 import { matchKey } from '../../core/normalize.js';
 import { topicName } from './render.js';
 import { choicesReply, submittedText } from './reply.js';
+import { isWord } from '../triage/answerMatching.js';
 
 export const SELF_CHECK_DIALOG_ID = 'selfcheck';
 
@@ -39,6 +40,11 @@ export function matchSelfCheckAnswer(lang: Lang, text: string): SelfCheckAnswer 
   return undefined;
 }
 
+/** The back button, or "tilbake", "go back" and the like in any language. */
+function isBack(lang: Lang, text: string): boolean {
+  return matchKey(text) === matchKey(t(lang, 'rights:selfcheck.back')) || isWord(lang, text, 'back');
+}
+
 function joinReasons(lang: Lang, reasons: string[]): string {
   if (reasons.length <= 1) return reasons.join('');
   return `${reasons.slice(0, -1).join(', ')} ${t(lang, 'rights:selfcheck.result.and')} ${reasons.at(-1)}`;
@@ -67,7 +73,16 @@ export class SelfCheckDialog extends Dialog<SelfCheckOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = (dc.activeDialog as DialogInstance).state as SelfCheckState;
     const lang = turnLang(dc.context);
-    const answer = matchSelfCheckAnswer(lang, submittedText(dc.context));
+    const typed = submittedText(dc.context);
+    if (state.index > 0 && isBack(lang, typed)) {
+      // "tilbake": the previous question again, its answer forgotten.
+      state.index -= 1;
+      const previous = selfCheckQuestions(state.topic)[state.index];
+      if (previous) delete state.answers[previous.id];
+      await this.ask(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+    const answer = matchSelfCheckAnswer(lang, typed);
     if (!answer) {
       markUnhandled(dc.context);
       return Dialog.EndOfTurn;
@@ -100,7 +115,7 @@ export class SelfCheckDialog extends Dialog<SelfCheckOptions> {
     if (!question) return;
     const text = `${t(lang, 'rights:selfcheck.progress', { n: state.index + 1, count: questions.length })} ${t(lang, `rights:selfcheck.${state.topic}.${question.id}.question`)}`;
     const answers = [t(lang, 'rights:selfcheck.yes'), t(lang, 'rights:selfcheck.no'), t(lang, 'rights:selfcheck.unknown')];
-    await context.sendActivity(choicesReply(context, lang, text, answers));
+    await context.sendActivity(choicesReply(context, lang, text, answers, state.index > 0 ? t(lang, 'rights:selfcheck.back') : undefined));
   }
 
   private resultText(lang: Lang, state: SelfCheckState): string {

@@ -2,7 +2,8 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { helplineValues } from '../../core/safety/index.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { matchKey } from '../../core/normalize.js';
-import { t, tListMatchKeys, tMatchKey } from '../i18n.js';
+import { t, tMatchKey } from '../i18n.js';
+import { matchYesNo, type YesNoWords } from '../yesNo.js';
 
 export type CrisisKind = 'self_harm' | 'violence';
 
@@ -37,28 +38,26 @@ export async function sendCheckIn(ctx: TurnContext, kind: CrisisKind, lang: Lang
 
 export type CheckInAnswer = 'yes' | 'no' | 'person';
 
-/** An answer longer than this is a message of its own, whatever word it starts with. */
-const SHORT_ANSWER_WORDS = 6;
+/** The check-in's own lists: "maybe" and "I don't know" count as yes there. */
+const CHECK_IN_WORDS: YesNoWords = {
+  yes: 'safety:answers.yes',
+  no: 'safety:answers.no',
+  yesFirstWords: 'safety:answers.yesFirstWords',
+  noFirstWords: 'safety:answers.noFirstWords',
+  yesButtons: ['safety:checkIn.buttons.yes'],
+  noButtons: ['safety:checkIn.buttons.no'],
+};
 
 /**
  * What the person answered to the check-in, in any of the languages, or undefined when the message
- * is something else (then it is read as a new message, crisis check first): a button, one of the
- * listed answers, or a short message that starts with yes or no ("nei, jeg er bare sliten").
+ * is something else (then it is read as a new message, crisis check first): the person button, or
+ * yes or no as matchYesNo reads them with the check-in's lists ("nei, jeg er bare sliten").
  * "Maybe" and "I don't know" count as yes: the help lines do no harm to someone who was not sure.
  */
 export function matchCheckInAnswer(text: string): CheckInAnswer | undefined {
   const wanted = matchKey(text);
-  const first = wanted.split(' ')[0] ?? '';
-  const short = wanted.split(' ').length <= SHORT_ANSWER_WORDS;
-  for (const lang of LANGUAGES) {
-    if (tMatchKey(lang, 'safety:checkIn.buttons.person') === wanted) return 'person';
-    if (tMatchKey(lang, 'safety:checkIn.buttons.yes') === wanted || tListMatchKeys(lang, 'safety:answers.yes').includes(wanted)) return 'yes';
-    if (tMatchKey(lang, 'safety:checkIn.buttons.no') === wanted || tListMatchKeys(lang, 'safety:answers.no').includes(wanted)) return 'no';
-  }
-  if (!short) return undefined;
-  if (LANGUAGES.some((lang) => tListMatchKeys(lang, 'safety:answers.yesFirstWords').includes(first))) return 'yes';
-  if (LANGUAGES.some((lang) => tListMatchKeys(lang, 'safety:answers.noFirstWords').includes(first))) return 'no';
-  return undefined;
+  if (LANGUAGES.some((lang) => tMatchKey(lang, 'safety:checkIn.buttons.person') === wanted)) return 'person';
+  return matchYesNo(text, CHECK_IN_WORDS);
 }
 
 /** True for the "go on where I was" button text in any language. */

@@ -10,16 +10,17 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type Dial
 import { urgentSignalsIn, type UrgentSignal } from '../../core/handoff/urgentSignals.js';
 import { isLang, langFromLocale, type Lang } from '../../core/language.js';
 import { isRedactedAtEdge } from '../../core/redaction/index.js';
-import { clearUnhandled, isUnhandled, newConversationData, setTurnData, type ConversationData, type LeftOverDialog, type OpenQuestionDialog } from '../context.js';
+import { clearUnhandled, isUnhandled, markSameDayShown, newConversationData, setTurnData, type ConversationData, type LeftOverDialog, type OpenQuestionDialog } from '../context.js';
+import { isResumeQuestionnaire, TRIAGE_DIALOG_ID } from '../triage/triageDialog.js';
 import { t } from '../i18n.js';
 import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
 import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, sendCrisisReply } from './crisis.js';
-import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
+import { isMenuAction, matchMenuLabel, MENU_ACTIONS, menuActivity, menuLabel } from './menu.js';
 import { routeForIntent, routeForMenu, withQuestion, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
-import { TRIAGE_DIALOG_ID } from '../triage/triageDialog.js';
 import { TRIAGE_SUBMIT_VERB } from '../triage/prompts.js';
+import { matchYesNo, type YesNo } from '../yesNo.js';
 import { matchClarifyChoice } from './clarify.js';
 import { decide, isIntentId, mostlyOtherScript, type IntentId, type Reading } from '../../core/understanding/index.js';
 
@@ -45,6 +46,12 @@ async function leftOver(dc: DialogContext, dialogId: string): Promise<boolean> {
   const dialog = dc.findDialog(dialogId) as Partial<LeftOverDialog> | undefined;
   return !!instance && (await dialog?.isLeftOver?.(dc.context, instance.state)) === true;
 }
+
+/**
+ * What the classifier may act on from inside a flow: a new topic, the same-day help, a person, and
+ * answers after which the flow's question comes back (help, what is stored).
+ */
+const LEAVES_A_FLOW: ReadonlySet<Route['kind']> = new Set(['flow', 'emergency', 'human', 'help', 'privacy']);
 
 /** Longer messages get a kind answer and are not processed or stored. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -168,10 +175,14 @@ export class VeiviserBot {
       // Deleting the conversation is the user's right in every state, also with a veileder on it.
       const deleting = matchGlobalCommand(ctx.activity.text ?? '') === 'delete' || dc.activeDialog?.id === PRIVACY_DELETE_DIALOG_ID;
       if (!resumed && !deleting && this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
-      if (!resumed && text && (await this.handleSafety(ctx, data, ctx.activity.text ?? ''))) {
+      const safety = !resumed && text ? await this.handleSafety(ctx, data, ctx.activity.text ?? '') : undefined;
+      if (safety) {
         // Written as the answer to an open question ("what do you want help with?"), the words
         // are still the user's answer: a person in crisis can reach a veileder in their own words.
         if (!data.checkIn && awaitsFreeText(dc)) await this.continueActive(dc, data);
+        // After the same-day help the flow goes on: it takes the words as its answer if it can
+        // ("Jeg har ikke et sted å sove" at the housing question), else asks its question again.
+        else if (safety === 'emergency' && dc.activeDialog) await this.continueAfterSameDay(dc, data);
         return;
       }
 
@@ -184,6 +195,18 @@ export class VeiviserBot {
       if (isContinueChoice(ctx.activity.text ?? '')) {
         if (dc.activeDialog) await dc.repromptDialog();
         else await this.showMenu(ctx, data.lang, t(data.lang, 'welcome.choose'));
+        return;
+      }
+      const asked = data.askedYesNo;
+      data.askedYesNo = undefined;
+      const yesNo = asked ? matchYesNo(ctx.activity.text ?? '') : undefined;
+      if (asked && yesNo) {
+        await this.answerYesNo(dc, data, asked, yesNo);
+        return;
+      }
+
+      if (isResumeQuestionnaire(ctx.activity.text ?? '')) {
+        await this.follow(dc, data, { kind: 'flow', dialogId: TRIAGE_DIALOG_ID });
         return;
       }
       if (isVeilederChoice(ctx.activity.text ?? '')) {
@@ -215,6 +238,9 @@ export class VeiviserBot {
       if (dc.activeDialog) {
         await this.continueActive(dc, data);
         await this.offerLanguageIfOther(ctx, data);
+        // Inside a flow a bare "ja" is the answer to the flow's question, not to the language offer.
+        const offer = data.askedYesNo as ConversationData['askedYesNo'];
+        if (offer?.kind === 'language' && dc.activeDialog) data.askedYesNo = undefined;
         return;
       }
       const route = await this.classify(ctx.activity.text ?? '', data);
@@ -247,11 +273,13 @@ export class VeiviserBot {
     }
   }
 
-  private async handleSafety(ctx: TurnContext, data: ConversationData, text: string): Promise<boolean> {
+  /** The crisis check's answer, sent; what was answered ('emergency' for the same-day help), or undefined. */
+  private async handleSafety(ctx: TurnContext, data: ConversationData, text: string): Promise<'emergency' | 'crisis' | undefined> {
     const hit = this.hooks.checkSafety?.(text);
-    if (!hit) return false;
+    if (!hit) return undefined;
     if (hit.kind === 'emergency_aid') {
       await this.emergency(ctx, data);
+      return 'emergency';
     } else if (hit.answer === 'check_in') {
       // The message waits for the answer: after "no" it is handled as if the question had not come.
       // An over-long message is not kept, so only the question's kind is.
@@ -260,7 +288,35 @@ export class VeiviserBot {
     } else {
       await sendCrisisReply(ctx, hit.kind, data.lang);
     }
-    return true;
+    return 'crisis';
+  }
+
+  /** "ja" / "nei" to the bot's own question: a person instead, or writing in another language. */
+  private async answerYesNo(dc: DialogContext, data: ConversationData, asked: NonNullable<ConversationData['askedYesNo']>, answer: YesNo): Promise<void> {
+    if (asked.kind === 'language') {
+      if (answer === 'yes') await this.follow(dc, data, { kind: 'language', lang: asked.lang });
+      else await this.runCommand(dc, data, 'keepLanguage');
+      return;
+    }
+    if (answer === 'yes') {
+      await this.follow(dc, data, { kind: 'human' });
+      return;
+    }
+    data.misses = 0;
+    if (asked.inFlow && dc.activeDialog) await dc.repromptDialog();
+    else await this.showMenu(dc.context, data.lang, t(data.lang, 'welcome.choose'));
+  }
+
+  /** The same message goes to the waiting flow; if it is no answer there, the flow asks its question again. */
+  private async continueAfterSameDay(dc: DialogContext, data: ConversationData): Promise<void> {
+    clearUnhandled(dc.context);
+    const result = await dc.continueDialog();
+    if (isUnhandled(dc.context)) {
+      clearUnhandled(dc.context);
+      await dc.repromptDialog();
+      return;
+    }
+    if (result.status === DialogTurnStatus.complete) await this.afterFlow(dc.context, data);
   }
 
   /**
@@ -340,8 +396,10 @@ export class VeiviserBot {
     const menuAction = matchMenuLabel(text);
     const route = menuAction ? routeForMenu(menuAction) : await this.classify(text, data);
     // Inside a flow the bot leaves it only for a clear new request; an unsure reading asks the
-    // flow's question again instead of guessing the person out of it.
-    if (route.kind === 'none' || route.kind === 'clarify') {
+    // flow's question again instead of guessing the person out of it. Stopping, starting over,
+    // help, language and privacy need the whole command ("avbryt"): a word inside an answer
+    // ("fortsett", "snart ikke") never ends the questionnaire.
+    if (!LEAVES_A_FLOW.has(route.kind)) {
       if (!(await this.miss(ctx, data, true))) await dc.repromptDialog();
       return;
     }
@@ -365,6 +423,7 @@ export class VeiviserBot {
     if (!detected || detected === data.lang || data.languagesOffered?.includes(detected)) return;
     const lang = detected;
     data.languagesOffered = [...(data.languagesOffered ?? []), lang];
+    data.askedYesNo = { kind: 'language', lang };
     await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'language.yes'), t(lang, 'language.no')], t(lang, 'language.offer')));
   }
 
@@ -399,6 +458,8 @@ export class VeiviserBot {
         return;
       case 'emergency':
         await this.emergency(ctx, data);
+        // The same-day help first, then the waiting flow's question again: nothing is lost.
+        if (dc.activeDialog) await dc.repromptDialog();
         return;
       case 'human':
         if (onStack(dc, HANDOFF_FLOW_ID) && (await leftOver(dc, HANDOFF_FLOW_ID))) {
@@ -424,7 +485,18 @@ export class VeiviserBot {
         return;
       case 'cancel': {
         const hadFlow = dc.activeDialog !== undefined;
+        const paused = onStack(dc, TRIAGE_DIALOG_ID) && data.triageDraft !== undefined;
         await dc.cancelAllDialogs();
+        if (paused) {
+          // The questionnaire only pauses: its answers stay in triageDraft, and the first button goes on.
+          await ctx.sendActivity(
+            MessageFactory.suggestedActions(
+              [t(lang, 'triage:buttons.resume'), ...MENU_ACTIONS.map((a) => menuLabel(lang, a))],
+              `${t(lang, 'triage:intro.paused')} ${t(lang, 'welcome.choose')}`,
+            ),
+          );
+          return;
+        }
         await this.showMenu(ctx, lang, t(lang, hadFlow ? 'cancel.done' : 'cancel.nothing'));
         return;
       }
@@ -477,6 +549,7 @@ export class VeiviserBot {
   /** The same-day answer; what the user wrote is remembered so a later handoff is marked urgent. */
   private async emergency(ctx: TurnContext, data: ConversationData): Promise<void> {
     data.urgentSignals = [...new Set([...(data.urgentSignals ?? []), ...urgentSignalsIn(ctx.activity.text ?? '')])];
+    markSameDayShown(ctx);
     if (this.hooks.emergencyReply) await this.hooks.emergencyReply(ctx, data.lang);
     else await ctx.sendActivity(t(data.lang, 'human.placeholder'));
   }
@@ -515,6 +588,7 @@ export class VeiviserBot {
     if (data.misses >= 2) {
       const other = inFlow ? t(lang, 'safety:buttons.continue') : t(lang, 'menu.triage');
       await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'menu.human'), other], t(lang, 'human.offerAfterMisses')));
+      data.askedYesNo = { kind: 'human', inFlow };
       return true;
     }
     if (mostlyOtherScript(ctx.activity.text ?? '')) await ctx.sendActivity(t(lang, 'notUnderstood.otherScript'));

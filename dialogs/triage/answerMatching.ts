@@ -1,6 +1,7 @@
 import { matchKey } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { numbersInWords, type Question } from '../../core/triage/index.js';
+import { editDistance } from '../../core/understanding/edit-distance.js';
 import { hasText, t, tListMatchKeys, tMatchKey } from '../i18n.js';
 
 /** Lists of free-text words in locales/<lang>/triage.json (words.<list>). */
@@ -90,3 +91,38 @@ export function parseAge(text: string, min: number, max: number): AgeParse {
   const age = numbers[0]!;
   return age >= min && age <= max ? { kind: 'age', age } : { kind: 'outOfRange' };
 }
+
+/** "2", "nr 2", "2." or "nummer to": the option with that number in the list as shown (1 is the first). */
+export function numberedOption(question: Question, text: string): string | undefined {
+  const codes = question.codes ?? [];
+  const key = matchKey(text).replace(/^(nr|nummer|number|no)\s+/, '');
+  const n = /^\d+$/.test(key) ? Number(key) : numbersInWords(key).length === 1 && key.split(' ').length === 1 ? numbersInWords(key)[0] : undefined;
+  return n !== undefined && n >= 1 && n <= codes.length ? codes[n - 1] : undefined;
+}
+
+/** Phrases shorter than this are not matched with a typo: "ja" one edit from "nå" is no answer. */
+const MIN_TYPO_LENGTH = 5;
+
+/**
+ * The option one typing error away ("grunskole", "sykemeld", "homless"): the whole message against
+ * each label and synonym, or one word of it against a one-word synonym. Two options equally near
+ * is no answer.
+ */
+export function typoOption(lang: Lang, question: Question, text: string): string | undefined {
+  const wanted = matchKey(text);
+  if (wanted.length < MIN_TYPO_LENGTH) return undefined;
+  const words = wanted.split(' ').filter((w) => w.length >= MIN_TYPO_LENGTH);
+  const hits = new Set<string>();
+  for (const l of langsFrom(lang)) {
+    for (const code of question.codes ?? []) {
+      for (const phrase of optionPhrases(l, question, code)) {
+        if (phrase.length < MIN_TYPO_LENGTH) continue;
+        const near = editDistance(wanted, phrase, 1) <= 1 || (!phrase.includes(' ') && words.some((w) => editDistance(w, phrase, 1) <= 1));
+        if (near) hits.add(code);
+      }
+    }
+    if (hits.size > 0) break;
+  }
+  return hits.size === 1 ? [...hits][0] : undefined;
+}
+

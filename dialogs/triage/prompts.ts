@@ -42,7 +42,7 @@ function labelList(lang: Lang, ids: readonly QuestionId[]): string {
 }
 
 /** One question as text with its options and the skip/back buttons. */
-export function questionActivity(lang: Lang, question: Question, opts: { canGoBack: boolean; chosen?: string[]; prefix?: string }): Reply {
+export function questionActivity(lang: Lang, question: Question, opts: { canGoBack: boolean; chosen?: string[]; prefix?: string; progress?: string }): Reply {
   const chosen = opts.chosen ?? [];
   const lines: string[] = [];
   if (opts.prefix) lines.push(opts.prefix);
@@ -51,7 +51,11 @@ export function questionActivity(lang: Lang, question: Question, opts: { canGoBa
   } else {
     lines.push(t(lang, question.textKey));
   }
-  const buttons = (question.codes ?? []).filter((c) => !chosen.includes(c)).map((c) => optionLabel(lang, question, c));
+  // "Spørsmål 5 av 17" after the question, so a screen reader reads the question first.
+  if (opts.progress) lines.push(opts.progress);
+  // After a choice, "Ingen inntekt" would drop it: it is offered only while nothing is chosen.
+  const hidden = chosen.length > 0 ? [...chosen, ...(question.exclusiveCodes ?? [])] : chosen;
+  const buttons = (question.codes ?? []).filter((c) => !hidden.includes(c)).map((c) => optionLabel(lang, question, c));
   if (question.type === 'multi') buttons.push(t(lang, 'triage:buttons.done'));
   buttons.push(t(lang, 'triage:buttons.skip'));
   if (opts.canGoBack) buttons.push(t(lang, 'triage:buttons.back'));

@@ -4,12 +4,12 @@ import {
 } from 'botbuilder-dialogs';
 import type { Lang } from '../../core/language.js';
 import {
-  assess, nextQuestion, pruneAnswers, questionBank, questionById, type Answers, type Assessment, type Question, type QuestionId, type RightCode,
+  applicableQuestions, assess, nextQuestion, pruneAnswers, questionBank, questionById, type Answers, type Assessment, type Question, type QuestionId, type RightCode,
 } from '../../core/triage/index.js';
-import { markUnhandled, turnData, turnLang, type OpenQuestionDialog } from '../context.js';
+import { markUnhandled, sameDayShownThisTurn, turnData, turnLang, type OpenQuestionDialog } from '../context.js';
 import { t, tMatchKey } from '../i18n.js';
 import { matchKey } from '../../core/normalize.js';
-import { exactOption, isWord, optionsInText, parseAge } from './answerMatching.js';
+import { exactOption, isWord, numberedOption, optionLabel, optionsInText, parseAge, typoOption } from './answerMatching.js';
 import {
   TRIAGE_SUBMIT_VERB, forChannel, levelName, offerActivity, pickChangeActivity, questionActivity, questionForLabel, resultActivities, reviewActivity, rightLabel,
   selfAssessmentActivity,
@@ -18,6 +18,8 @@ import {
 export const TRIAGE_DIALOG_ID = 'triage';
 const FLOW_ID = 'triage.flow';
 const RESUMING = 'triage.resuming';
+/** This turn's answer could not be read: the question comes back with its options numbered. */
+const REASK = 'triage.reask';
 
 /** What the dialog ends with, and what it saves in turnData(ctx).triage. */
 export interface TriageResult {
@@ -29,6 +31,8 @@ export interface TriageResult {
 export interface TriageDialogOptions {
   /** Today's date for the assessment and completedAt; tests inject a fixed clock. */
   clock?: () => Date;
+  /** Shows what to do today (no money for food, nowhere to sleep); called once when an answer says so. */
+  sameDayHelp?: (ctx: TurnContext, lang: Lang) => Promise<void>;
 }
 
 type Phase = 'request' | 'question' | 'review' | 'pickChange' | 'self' | 'offer';
@@ -62,17 +66,55 @@ function askedNow(state: TriageState): string {
   return state.phase === 'question' ? `question:${state.current}` : state.phase;
 }
 
+/** The answers kept in conversation data, so a pause ("avbryt") or a handoff in between loses none. */
+function saveDraft(ctx: TurnContext, state: TriageState): void {
+  turnData(ctx).triageDraft = { answers: { ...state.answers }, history: [...state.history] };
+}
+
+function isMain(q: Question): boolean {
+  return (MAIN_SECTIONS as readonly string[]).includes(q.section);
+}
+
+function answeredMain(answers: Answers): number {
+  return applicableQuestions(answers).filter((q) => isMain(q) && Object.prototype.hasOwnProperty.call(answers, q.id)).length;
+}
+
+/** "Spørsmål 5 av 17": the questions that apply so far; the total follows the answers. */
+function progressText(lang: Lang, answers: Answers): string {
+  const main = applicableQuestions(answers).filter(isMain);
+  return t(lang, 'triage:progress', { n: answeredMain(answers) + 1, total: main.length });
+}
+
 /** The questionnaire as one state machine: free navigation (back, change) does not fit a waterfall. */
 class TriageFlow extends Dialog {
-  constructor(private readonly clock: () => Date) {
+  constructor(
+    private readonly clock: () => Date,
+    private readonly sameDayHelp?: (ctx: TurnContext, lang: Lang) => Promise<void>,
+  ) {
     super(FLOW_ID);
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = stateOf(dc.activeDialog!);
     Object.assign(state, { phase: 'request', answers: {}, history: [] } satisfies TriageState);
-    const request = turnData(dc.context).request;
+    const data = turnData(dc.context);
+    const request = data.request;
     const lang = turnLang(dc.context);
+    const draft = data.triageDraft;
+    if (draft && Object.keys(draft.answers).length > 0) {
+      // A paused questionnaire goes on where it stopped, with every answer kept.
+      state.answers = { ...draft.answers } as Answers;
+      state.history = draft.history.filter((id) => Object.prototype.hasOwnProperty.call(draft.answers, id)) as QuestionId[];
+      if (request && state.answers.goal === undefined) state.answers.goal = request;
+      const count = answeredMain(state.answers);
+      await dc.context.sendActivity(t(lang, 'triage:intro.resumed', { count }));
+      if (state.answers.goal === undefined) {
+        await dc.context.sendActivity(t(lang, 'triage:intro.askGoal'));
+        return Dialog.EndOfTurn;
+      }
+      await this.askNext(dc.context, state, lang);
+      return Dialog.EndOfTurn;
+    }
     if (request) {
       state.answers.goal = request;
       await this.startQuestions(dc.context, state, lang, []);
@@ -134,7 +176,11 @@ class TriageFlow extends Dialog {
   override async repromptDialog(ctx: TurnContext, instance: DialogInstance): Promise<void> {
     const state = stateOf(instance);
     const lang = turnLang(ctx);
-    const resuming = ctx.turnState.get(RESUMING) === true;
+    const resuming = ctx.turnState.get(RESUMING) === true || sameDayShownThisTurn(ctx);
+    if (!resuming && ctx.turnState.get(REASK) === true) {
+      await this.ask(ctx, state, lang, this.reaskPrefix(lang, state));
+      return;
+    }
     await this.ask(ctx, state, lang, resuming && state.phase === 'question' ? t(lang, 'triage:intro.resume') : undefined);
   }
 
@@ -146,7 +192,8 @@ class TriageFlow extends Dialog {
         return;
       case 'question': {
         const question = questionById(state.current!);
-        await send(questionActivity(lang, question, { canGoBack: state.changing === true || state.history.length > 0, chosen: state.draft, prefix }));
+        const progress = state.changing ? undefined : progressText(lang, state.answers);
+        await send(questionActivity(lang, question, { canGoBack: state.changing === true || state.history.length > 0, chosen: state.draft, prefix, progress }));
         return;
       }
       case 'review':
@@ -169,6 +216,7 @@ class TriageFlow extends Dialog {
     const request = isWord(lang, text, 'skip') ? null : text.slice(0, max);
     state.answers.goal = request;
     if (request) turnData(ctx).request = request;
+    saveDraft(ctx, state);
     const lead = request ? [t(lang, 'triage:intro.goalSaved')] : [];
     if (state.changing) {
       state.changing = false;
@@ -221,12 +269,36 @@ class TriageFlow extends Dialog {
         await ctx.sendActivity(forChannel(lang, ctx.activity.channelId, questionActivity(lang, question, { canGoBack: state.history.length > 0, prefix: t(lang, 'triage:age.outOfRange') }), askedNow(state)));
         return;
       }
-      markUnhandled(ctx);
-      return;
+      return this.notUnderstood(ctx, state, lang);
     }
     const found = optionsInText(lang, question, text);
     if (found.length === 1) return this.record(ctx, state, lang, question, found[0]);
+    const near = numberedOption(question, text) ?? typoOption(lang, question, text);
+    if (near) return this.record(ctx, state, lang, question, near);
+    return this.notUnderstood(ctx, state, lang);
+  }
+
+  /**
+   * An answer the flow cannot read goes to the root, which leaves the flow only for a clear new
+   * request ("hva er AAP?", "jeg vil klage"); otherwise it asks again, and this flow then shows the
+   * options numbered so that a number or a word of them is enough.
+   */
+  private async notUnderstood(ctx: TurnContext, state: TriageState, lang: Lang): Promise<void> {
+    if (sameDayShownThisTurn(ctx)) {
+      // The same-day help was the answer to this message; the question simply comes back.
+      await this.ask(ctx, state, lang, t(lang, 'triage:intro.resume'));
+      return;
+    }
+    ctx.turnState.set(REASK, true);
     markUnhandled(ctx);
+  }
+
+  private reaskPrefix(lang: Lang, state: TriageState): string | undefined {
+    if (state.phase !== 'question') return undefined;
+    const question = questionById(state.current!);
+    if (question.type === 'integer') return t(lang, 'triage:reaskAge');
+    const numbered = (question.codes ?? []).map((c, i) => `${i + 1}. ${optionLabel(lang, question, c)}`).join('\n');
+    return [t(lang, 'triage:reask'), numbered].join('\n\n');
   }
 
   private async onMultiAnswer(ctx: TurnContext, state: TriageState, lang: Lang, question: Question, text: string): Promise<void> {
@@ -240,16 +312,17 @@ class TriageFlow extends Dialog {
     const found = exact ? [exact] : [];
     if (!exact) {
       if (isWord(lang, text, 'back')) return this.goBack(ctx, state, lang);
-      if (isWord(lang, text, 'skip')) return this.record(ctx, state, lang, question, null);
+      if (isWord(lang, text, 'skip')) return this.record(ctx, state, lang, question, draft.length > 0 ? draft : null);
       found.push(...optionsInText(lang, question, text));
+      if (found.length === 0) {
+        const near = numberedOption(question, text) ?? typoOption(lang, question, text);
+        if (near) found.push(near);
+      }
     }
-    if (found.length === 0) {
-      markUnhandled(ctx);
-      return;
-    }
+    if (found.length === 0) return this.notUnderstood(ctx, state, lang);
     const exclusive = found.find((c) => question.exclusiveCodes?.includes(c));
-    // "Ingen inntekt" alone is a whole answer; it cannot be combined with an income.
-    if (exclusive) return this.record(ctx, state, lang, question, [exclusive]);
+    // "Ingen inntekt" alone is a whole answer; after other choices it would silently drop them, so it is not taken then.
+    if (exclusive && draft.length === 0) return this.record(ctx, state, lang, question, [exclusive]);
     state.draft = [...draft, ...found.filter((c) => !draft.includes(c) && !question.exclusiveCodes?.includes(c))];
     await this.ask(ctx, state, lang);
   }
@@ -263,7 +336,21 @@ class TriageFlow extends Dialog {
     } else {
       state.history.push(question.id);
     }
+    saveDraft(ctx, state);
+    const signal = question.sameDay?.[String(value)];
+    if (signal) await this.onSameDayAnswer(ctx, lang, signal);
     await this.askNext(ctx, state, lang);
+  }
+
+  /**
+   * "Nei" to money for food, "no place to sleep": the answer is kept, the same-day help comes once
+   * (not again if the person has already had it), and the questions go on.
+   */
+  private async onSameDayAnswer(ctx: TurnContext, lang: Lang, signal: 'URGENT_MONEY' | 'URGENT_HOUSING'): Promise<void> {
+    const data = turnData(ctx);
+    data.urgentSignals = [...new Set([...(data.urgentSignals ?? []), signal])];
+    if (sameDayShownThisTurn(ctx) || data.topicsExplained.includes('NODHJELP') || !this.sameDayHelp) return;
+    await this.sameDayHelp(ctx, lang);
   }
 
   private async goBack(ctx: TurnContext, state: TriageState, lang: Lang): Promise<void> {
@@ -275,8 +362,12 @@ class TriageFlow extends Dialog {
     }
     const previous = state.history.pop();
     if (previous) {
+      const before = (state.answers as Record<string, unknown>)[previous];
       delete (state.answers as Record<string, unknown>)[previous];
       state.current = previous;
+      // Back at a multiple choice, the earlier choices are still chosen.
+      if (Array.isArray(before)) state.draft = before.map(String);
+      saveDraft(ctx, state);
     }
     await this.ask(ctx, state, lang);
   }
@@ -305,7 +396,8 @@ class TriageFlow extends Dialog {
 
   private async changeQuestion(ctx: TurnContext, state: TriageState, lang: Lang, question: Question): Promise<void> {
     state.changing = true;
-    state.draft = undefined;
+    const before = (state.answers as Record<string, unknown>)[question.id];
+    state.draft = question.type === 'multi' && Array.isArray(before) ? before.map(String) : undefined;
     if (question.id === 'goal') {
       state.phase = 'request';
     } else {
@@ -320,6 +412,7 @@ class TriageFlow extends Dialog {
     state.assessment = assess(state.answers, now);
     // Saved now as well, so a user who asks for a veileder at the next question still brings the result.
     turnData(ctx).triage = { answers: { ...state.answers }, assessment: state.assessment, completedAt: now.toISOString() } satisfies TriageResult;
+    turnData(ctx).triageDraft = undefined;
     await ctx.sendActivities(resultActivities(lang, state.assessment));
     state.phase = 'self';
     await this.ask(ctx, state, lang);
@@ -366,7 +459,7 @@ export class TriageDialog extends ComponentDialog implements OpenQuestionDialog 
     super(TRIAGE_DIALOG_ID);
     // Load and validate the question bank now, so a bad data file stops the bot at start-up, not mid-conversation.
     questionBank();
-    this.addDialog(new TriageFlow(options.clock ?? (() => new Date())));
+    this.addDialog(new TriageFlow(options.clock ?? (() => new Date()), options.sameDayHelp));
     this.initialDialogId = FLOW_ID;
   }
 
@@ -396,4 +489,10 @@ export function rightsTopicForText(text: string, langs: readonly Lang[] = ['nb',
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** The "go on with the questions" button after a pause, in any language. */
+export function isResumeQuestionnaire(text: string, langs: readonly Lang[] = ['nb', 'nn', 'en']): boolean {
+  const wanted = matchKey(text);
+  return wanted.length > 0 && langs.some((lang) => tMatchKey(lang, 'triage:buttons.resume') === wanted);
 }

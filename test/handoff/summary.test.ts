@@ -36,7 +36,7 @@ describe('handoff summary (JSON)', () => {
     const s = buildSummary(triaged, nb);
     assert.deepEqual(
       Object.keys(s).filter((k) => !['nextStepCodes', 'origins'].includes(k)).sort(),
-      ['answers', 'assessment', 'channel', 'consent', 'createdAt', 'flags', 'id', 'language', 'lifeAreas', 'priority', 'request', 'suggestedNextSteps', 'topicsExplained', 'transcript', 'userConfirmed'].sort(),
+      ['answers', 'assessment', 'channel', 'consent', 'createdAt', 'flags', 'id', 'language', 'lifeAreas', 'priority', 'request', 'suggestedNextSteps', 'topicsExplained', 'transcript', 'triageUnfinished', 'userConfirmed'].sort(),
     );
     assert.equal(s.request, triaged.request);
     assert.equal(s.createdAt, '2026-04-07T12:05:00.000Z');
@@ -92,8 +92,9 @@ describe('handoff summary (JSON)', () => {
     assert.ok(s.flags.includes('URGENT_HOUSING'));
   });
 
-  it('is URGENT when the emergency-help topic was explained in this conversation', () => {
-    assert.equal(buildSummary({ ...triaged, triage: null, topicsExplained: ['NODHJELP'] }, nb).priority, 'URGENT');
+  it('is not URGENT only because the emergency help was shown: urgency comes from what the person said', () => {
+    assert.equal(buildSummary({ ...triaged, triage: null, topicsExplained: ['NODHJELP'] }, nb).priority, 'ORDINARY');
+    assert.equal(buildSummary({ ...triaged, triage: null, topicsExplained: ['NODHJELP'], urgentSignals: ['URGENT_MONEY'] }, nb).priority, 'URGENT');
   });
 
   it('shares the transcript only when the user chose to', () => {
@@ -146,7 +147,7 @@ describe('handoff summary (plain text in NAV\'s dialog format)', () => {
     const r = renderSummary(s, 'nb', nb);
     assert.ok(r.text.includes('Med mine egne ord:\n«I  lost my job; need help!!»'));
     assert.ok(r.text.includes('Språk i chatten: engelsk'));
-    assert.ok(r.text.includes('Chattens foreløpige vurdering (ikke et vedtak – en veileder avgjør):'));
+    assert.ok(r.text.includes('Chattens foreløpige pekepinn, ikke et vedtak:'));
     assert.ok(r.text.includes('Trenger veiledning, nedsatt arbeidsevne (spesielt tilpasset innsats)'));
   });
 
@@ -180,7 +181,7 @@ describe('handoff summary (plain text in NAV\'s dialog format)', () => {
     const long = buildSummary({ ...triaged, request: 'ord '.repeat(1500), triage: { answers, assessment: triaged.triage?.assessment } }, nb);
     const r = renderSummary(long, 'nb', nb);
     assert.ok(r.text.length <= MAX_TEXT, String(r.text.length));
-    assert.ok(r.text.includes('Jeg svarte på 300 spørsmål.'));
+    assert.ok(!r.text.includes('extra1'), 'no question id is shown');
     assert.ok(r.text.includes('«ord ord'));
     assert.match(r.text, /Automatisk laget av chatten fra svarene dine, 7\. april 2026 kl\. 14:05$/);
   });

@@ -55,11 +55,17 @@ export class FlowBot {
     return `${this.server.url}/v3/directline`;
   }
 
-  /** Starts the bot; give the data folder of a stopped bot to start it again on the same state. */
-  static async start(dataDir = mkdtempSync(join(tmpdir(), 'veiviser-flows-'))): Promise<FlowBot> {
-    const config = loadConfig({ PORT: '0', OPENING_HOURS: 'always', DATA_DIR: dataDir, VEILEDER_TOKEN });
+  /**
+   * Starts the bot; give the data folder of a stopped bot to start it again on the same state, a
+   * clock to fix the hour, and `openingHours: 'data'` for the real opening hours of the handoff queue.
+   */
+  static async start(
+    dataDir = mkdtempSync(join(tmpdir(), 'veiviser-flows-')),
+    options: { clock?: () => Date; openingHours?: 'always' | 'data' } = {},
+  ): Promise<FlowBot> {
+    const config = loadConfig({ PORT: '0', OPENING_HOURS: options.openingHours ?? 'always', DATA_DIR: dataDir, VEILEDER_TOKEN });
     const log = pino({ level: 'silent' });
-    const parts = await composeParts(config, { log, rateLimit: { capacity: 10_000, refillPerSecond: 1_000 } });
+    const parts = await composeParts(config, { log, clock: options.clock, rateLimit: { capacity: 10_000, refillPerSecond: 1_000 } });
     return new FlowBot(await startServer(config, { ...parts, log }), dataDir);
   }
 

@@ -23,25 +23,36 @@ describe('same-day emergency answer', () => {
     assert.equal(officeDayKind(new Date('2026-11-27T23:30:00Z')), 'weekend');
   });
 
+  const AFTER_CLOSING = new Date('2026-11-24T14:25:00Z'); // 15:25 in Oslo, a Tuesday: Nav closed at 15
+
   for (const lang of LANGUAGES) {
-    it(`${lang}: on a weekday says to contact the NAV office today, then housing, then emergency numbers`, () => {
+    it(`${lang}: while Nav is open says so, to contact the office today, then housing, then emergency numbers`, () => {
       const [message, more] = emergencyAnswer(lang, TUESDAY_MORNING);
       assert.equal(more, undefined);
       const text = message?.text ?? '';
-      assert.ok(text.startsWith(t(lang, 'rights:emergency.open', { phoneNav: `55${NBSP}55${NBSP}33${NBSP}33` })), text);
-      assert.ok(text.indexOf(t(lang, 'rights:emergency.housing')) > 0);
+      assert.ok(text.startsWith(t(lang, 'rights:emergency.open', { phoneNav: `55${NBSP}55${NBSP}33${NBSP}33`, closes: '15:00' })), text);
+      assert.ok(text.includes(t(lang, 'rights:emergency.housing')));
+      assert.ok(text.includes('§ 27'));
       for (const phone of ['112', `116${NBSP}117`, '113']) assert.ok(text.includes(phone), `${phone} missing`);
       assert.deepEqual(buttonsOf(message), [t(lang, 'menu.human')]);
     });
 
-    it(`${lang}: at night, at the weekend and on a public holiday says the office is probably closed and what to do`, () => {
-      const night = emergencyAnswer(lang, TUESDAY_NIGHT)[0]?.text ?? '';
-      const weekend = emergencyAnswer(lang, SATURDAY)[0]?.text ?? '';
+    it(`${lang}: after 15 on a weekday, at night, at the weekend and on a public holiday: Nav is closed, when it opens, what is open now`, () => {
+      const cases: Array<[Date, string]> = [
+        [AFTER_CLOSING, t(lang, 'rights:emergency.closedNow', { when: lang === 'en' ? 'Wednesday 25 November at 09:00' : 'onsdag 25. november kl. 09:00' })],
+        [TUESDAY_NIGHT, t(lang, 'rights:emergency.closedNow', { when: lang === 'en' ? 'Wednesday 25 November at 09:00' : 'onsdag 25. november kl. 09:00' })],
+        [SATURDAY, t(lang, 'rights:emergency.closedNow', { when: lang === 'en' ? 'Monday 30 November at 09:00' : `${lang === 'nb' ? 'mandag' : 'måndag'} 30. november kl. 09:00` })],
+      ];
+      for (const [when, first] of cases) {
+        const text = emergencyAnswer(lang, when)[0]?.text ?? '';
+        assert.ok(text.startsWith(first), `${when.toISOString()}: ${text.slice(0, 120)}`);
+        for (const phone of ['112', '113', '116 006']) assert.ok(text.includes(phone), `${phone} missing`);
+        assert.ok(text.includes(`116${NBSP}117`), 'legevakt');
+        assert.ok(!text.includes(t(lang, 'rights:emergency.open', { phoneNav: `55${NBSP}55${NBSP}33${NBSP}33`, closes: '15:00' }).slice(0, 20)), 'not told that Nav is open');
+        assert.ok(text.includes('§ 27') && text.includes(t(lang, 'rights:emergency.leaveSummary', { button: t(lang, 'menu.human') })));
+      }
       const holiday = emergencyAnswer(lang, ASCENSION_DAY)[0]?.text ?? '';
-      assert.ok(night.startsWith(t(lang, 'rights:emergency.closedEvening')), night);
-      assert.ok(weekend.startsWith(t(lang, 'rights:emergency.closedWeekend')), weekend);
-      assert.ok(holiday.startsWith(t(lang, 'rights:emergency.closedHoliday')), holiday);
-      for (const text of [night, weekend, holiday]) assert.ok(text.includes('112') && text.includes(t(lang, 'rights:emergency.housing')));
+      assert.ok(holiday.startsWith(t(lang, 'rights:emergency.closedHoliday', { holiday: 'Kristi himmelfartsdag', when: lang === 'en' ? 'Friday 15 May at 09:00' : 'fredag 15. mai kl. 09:00' })), holiday);
     });
   }
 
@@ -54,7 +65,7 @@ describe('same-day emergency answer', () => {
     });
     await adapter.send('eg har ikkje pengar til mat');
     const [sent] = adapter.activeQueue.splice(0);
-    assert.ok((sent?.text ?? '').startsWith(t('nn', 'rights:emergency.closedWeekend')));
+    assert.ok((sent?.text ?? '').startsWith(t('nn', 'rights:emergency.closedNow', { when: 'måndag 30. november kl. 09:00' })), sent?.text);
     assert.deepEqual(data.topicsExplained, ['NODHJELP']);
   });
 });

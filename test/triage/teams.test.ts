@@ -18,18 +18,18 @@ describe('triage dialog in Teams (only three suggested actions are shown there)'
     await teams({ text: 'start' });
     let r = await teams({ text: '40' });
     const card = cardOf(r.at(-1));
-    assert.equal(card.body[0]?.text, t('nn', 'triage:questions.situation.text'));
+    assert.equal(card.body[0]?.text, `${t('nn', 'triage:questions.situation.text')}\n\n${t('nn', 'triage:progress', { n: 2, total: 16 })}`);
     const choices = card.body[1]?.choices ?? [];
     assert.equal(choices.length, 14, 'twelve situations, skip and back');
     assert.equal(choices[10]?.value, 'Er sjukmeld');
     assert.deepEqual(card.actions.map((a) => [a.type, a.data?.verb]), [['Action.Submit', 'triage']]);
 
     r = await teams({ value: { verb: 'triage', answer: 'Er sjukmeld' } });
-    assert.equal(cardOf(r.at(-1)).body[0]?.text, t('nn', 'triage:questions.workedSixOfTwelve.text'));
+    assert.ok(String(cardOf(r.at(-1)).body[0]?.text).startsWith(t('nn', 'triage:questions.workedSixOfTwelve.text')));
     r = await teams({ value: { verb: 'triage' } });
-    assert.equal(cardOf(r.at(-1)).body[0]?.text, t('nn', 'triage:questions.workedSixOfTwelve.text'), 'nothing chosen: the same question again');
+    assert.ok(String(cardOf(r.at(-1)).body[0]?.text).startsWith(t('nn', 'triage:questions.workedSixOfTwelve.text')), 'nothing chosen: the same question again');
     r = await teams({ text: 'ja' });
-    assert.equal(cardOf(r.at(-1)).body[0]?.text, t('nn', 'triage:questions.education.text'), 'typing still works in Teams');
+    assert.ok(String(cardOf(r.at(-1)).body[0]?.text).startsWith(t('nn', 'triage:questions.education.text')), 'typing still works in Teams');
   });
 
   it('keeps suggested actions in Web Chat and for short lists in Teams', async () => {

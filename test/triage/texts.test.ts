@@ -51,7 +51,8 @@ describe('triage texts', () => {
       });
 
       it('has texts for the flags shown before everything else', () => {
-        for (const flag of ['URGENT_MONEY', 'URGENT_HOUSING'] as const) assert.match(t(lang, `triage:flagNotes.${flag}`), /55 55 33 33/);
+        // The same-day help itself (with its hours and numbers) came when the answer was given; the result points back to it.
+        for (const flag of ['URGENT_MONEY', 'URGENT_HOUSING'] as const) assert.ok(t(lang, `triage:flagNotes.${flag}`).length > 40);
         for (const flag of FLAGS) assert.ok(hasText(lang, `triage:reasons.${flag}`));
       });
 

@@ -1,7 +1,5 @@
 import type { HandoffRecord } from '../../../core/handoff/record.js';
-import { known } from '../../../core/handoff/summary.js';
 import type { Translate } from '../../../core/handoff/summaryTypes.js';
-import { formatDateAndTime } from '../../../core/availability/formatDate.js';
 import { plainTextBlock } from './plainText.js';
 
 export const TEAMS_VERBS = { accept: 'handoff.accept', giveBack: 'handoff.return', close: 'handoff.close' } as const;
@@ -12,39 +10,23 @@ function text(value: string, extra: Block = {}): Block {
   return { type: 'TextBlock', text: value, wrap: true, ...extra };
 }
 
-function bullets(lines: string[]): string {
-  return lines.map((l) => `- ${l}`).join('\r');
-}
-
 /**
  * The Adaptive Card a veileder team sees for a handoff (schema 1.5, Action.Submit so it works in
  * Teams and Web Chat alike): priority, request in the user's words, the chat's indication with
- * reasons, flags and next steps, and the actions the current state allows.
+ * reasons, flags and next steps (the rendered summary itself), and the actions the current state allows.
  */
 export function handoffCard(record: HandoffRecord, tr: Translate): Block {
-  const s = record.summary;
-  const a = s.assessment;
-  const label = (key: string, fallback: string) => known(tr, key) ?? fallback;
+  // The same text the veileder page shows and the person approved (in the veileder's language): no second wording.
   const body: Block[] = [
     text(tr('veileder.cardTitle'), { size: 'Large', weight: 'Bolder' }),
     text(`${tr('render.priority', { priority: tr(`priority.${record.priority}`) })} · ${tr('render.language', { language: tr(`languageName.${record.lang}`) })}`, {
       color: record.priority === 'URGENT' ? 'Attention' : 'Default',
       weight: record.priority === 'URGENT' ? 'Bolder' : 'Default',
     }),
-    text(tr('render.ownWords'), { weight: 'Bolder', spacing: 'Medium' }),
-    // The citizen's own words: shown as text, never as markdown or links.
-    plainTextBlock([`«${s.request}»`]),
+    text(record.veilederCopy.heading, { weight: 'Bolder', spacing: 'Medium' }),
+    // The summary holds the citizen's own words: each line shown as text, never as markdown or links.
+    ...record.veilederCopy.text.split('\n').filter((line) => line.trim()).map((line) => plainTextBlock([line])),
   ];
-  const chat: string[] = [];
-  if (a?.level) chat.push(label(`level.${a.level}`, a.level));
-  for (const r of a?.reasons ?? []) chat.push(label(`reason.${r.code}`, r.code));
-  if (a?.userDisagrees) chat.push(tr('render.userDisagrees'));
-  for (const f of s.flags) chat.push(label(`flag.${f}`, f));
-  body.push(text(tr('render.chatAssessment'), { weight: 'Bolder', spacing: 'Medium' }), text(bullets(chat.length ? chat : [tr('render.noTriage')])));
-  if (s.nextStepCodes.length > 0) {
-    body.push(text(tr('render.nextSteps'), { weight: 'Bolder', spacing: 'Medium' }), text(bullets(s.nextStepCodes.map((c) => label(`nextStep.${c}`, c)))));
-  }
-  body.push(text(tr('render.footer', { date: formatDateAndTime(new Date(record.createdAt), 'nb') }), { isSubtle: true, size: 'Small' }));
 
   // Names the veileder who took it, as sent by their sign-in: text too.
   const status = statusLine(record, tr);
