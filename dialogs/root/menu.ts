@@ -18,13 +18,13 @@ export function menuLabel(lang: Lang, action: MenuAction): string {
  * "Snakk med et menneske" would be hidden) and at most six card actions at the bottom of a card,
  * so there the choices are one Adaptive Card with a button per choice in its body.
  */
-export function menuActivity(lang: Lang, text: string, channelId?: string): Partial<Activity> {
-  if (channelId === 'msteams') return menuCard(lang, text);
-  return MessageFactory.suggestedActions(MENU_ACTIONS.map((a) => menuLabel(lang, a)), text);
+export function menuActivity(lang: Lang, text: string, channelId?: string, first?: string): Partial<Activity> {
+  if (channelId === 'msteams') return menuCard(lang, text, first);
+  return MessageFactory.suggestedActions([...(first ? [first] : []), ...MENU_ACTIONS.map((a) => menuLabel(lang, a))], text);
 }
 
 /** The menu as an Adaptive Card: one button per choice, one under the other, each a single press. */
-export function menuCard(lang: Lang, text: string): Partial<Activity> {
+export function menuCard(lang: Lang, text: string, first?: string): Partial<Activity> {
   return MessageFactory.attachment(
     CardFactory.adaptiveCard({
       type: 'AdaptiveCard',
@@ -32,6 +32,8 @@ export function menuCard(lang: Lang, text: string): Partial<Activity> {
       version: '1.5',
       body: [
         { type: 'TextBlock', text, wrap: true },
+        // An extra choice before the menu ("go on with the questions") is sent as if typed.
+        ...(first ? [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: first, data: { msteams: { type: 'imBack', value: first } } }] }] : []),
         ...MENU_ACTIONS.map((a) => ({
           type: 'ActionSet',
           actions: [{ type: 'Action.Submit', title: menuLabel(lang, a), data: { verb: 'menu', action: a }, ...(a === 'human' ? { style: 'positive' } : {}) }],

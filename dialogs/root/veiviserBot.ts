@@ -16,7 +16,7 @@ import { t } from '../i18n.js';
 import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
 import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, sendCrisisReply } from './crisis.js';
-import { isMenuAction, matchMenuLabel, MENU_ACTIONS, menuActivity, menuLabel } from './menu.js';
+import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
 import { routeForIntent, routeForMenu, withQuestion, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
 import { TRIAGE_SUBMIT_VERB } from '../triage/prompts.js';
@@ -489,12 +489,7 @@ export class VeiviserBot {
         await dc.cancelAllDialogs();
         if (paused) {
           // The questionnaire only pauses: its answers stay in triageDraft, and the first button goes on.
-          await ctx.sendActivity(
-            MessageFactory.suggestedActions(
-              [t(lang, 'triage:buttons.resume'), ...MENU_ACTIONS.map((a) => menuLabel(lang, a))],
-              `${t(lang, 'triage:intro.paused')} ${t(lang, 'welcome.choose')}`,
-            ),
-          );
+          await ctx.sendActivity(menuActivity(lang, `${t(lang, 'triage:intro.paused')} ${t(lang, 'welcome.choose')}`, ctx.activity.channelId, t(lang, 'triage:buttons.resume')));
           return;
         }
         await this.showMenu(ctx, lang, t(lang, hadFlow ? 'cancel.done' : 'cancel.nothing'));

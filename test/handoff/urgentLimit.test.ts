@@ -9,7 +9,8 @@ async function urgentHandoffFrom(server: RealServer, address: string): Promise<v
   const generated = await http(`${base}/tokens/generate`, { method: 'POST', body: { locale: 'nb-NO' }, headers });
   const started = await http(`${base}/conversations`, { method: 'POST', token: generated.body.token as string, headers });
   const { conversationId, token } = started.body as { conversationId: string; token: string };
-  for (const text of ['snakk med et menneske', 'Jeg har ikke noe sted å sove i natt', 'ja']) {
+  // The same-day need told first (the same-day answer records it), then the way to a veileder.
+  for (const text of ['Jeg har ikke noe sted å sove i natt', 'snakk med et menneske', 'Jeg trenger et sted å bo', 'ja']) {
     const posted = await http(`${base}/conversations/${conversationId}/activities`, { method: 'POST', token, body: { type: 'message', text, locale: 'nb-NO' }, headers });
     assert.equal(posted.status, 200);
   }
