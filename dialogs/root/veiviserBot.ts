@@ -410,6 +410,14 @@ export class VeiviserBot {
       await this.follow(dc, data, { kind: 'privacy', action: 'delete' });
       return;
     }
+    if (command === 'menu') {
+      // The menu, and in the middle of a flow a way back to where the person was.
+      const lang = data.lang;
+      const buttons = MENU_ACTIONS.map((a) => menuLabel(lang, a));
+      if (dc.activeDialog) buttons.unshift(t(lang, 'safety:buttons.continue'));
+      await dc.context.sendActivity(MessageFactory.suggestedActions(buttons, t(lang, 'welcome.choose')));
+      return;
+    }
     if (command === 'keepLanguage') {
       if (dc.activeDialog) await dc.repromptDialog();
       else await this.showMenu(dc.context, data.lang, t(data.lang, 'welcome.choose'));
