@@ -1,6 +1,7 @@
 import type { HandoffRecord } from '../../core/handoff/record.js';
 import { HandoffTransitionError } from '../../core/handoff/stateMachine.js';
 import { handoffTexts } from '../../dialogs/handoff/texts.js';
+import { menuActivity } from '../../dialogs/root/menu.js';
 import type { RecordStore } from '../storage/recordStore.js';
 import { copyPath } from './copyLink.js';
 import type { CitizenDelivery } from './delivery.js';
@@ -108,11 +109,12 @@ export class VeilederActions {
 
   private async tell(record: HandoffRecord, ...texts: string[]): Promise<void> {
     await this.options.queue.appendMessage(record.id, record.conversationId, 'system', texts[0] ?? '');
+    // Once the veileder has closed or given back, the bot answers again: the last message carries
+    // the menu's buttons, so no one is left without a way on.
+    const botAgain = record.state !== 'queued' && record.state !== 'accepted';
+    const activities = texts.map((text, i) => (botAgain && i === texts.length - 1 ? { ...menuActivity(record.lang, text), type: 'message' } : { type: 'message', text }));
     await this.options
-      .deliver(
-        record.citizenRef,
-        texts.map((text) => ({ type: 'message', text })),
-      )
+      .deliver(record.citizenRef, activities)
       .catch(this.options.onError);
   }
 

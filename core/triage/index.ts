@@ -4,3 +4,4 @@ export * from './flow.js';
 export * from './validateAnswers.js';
 export * from './assess.js';
 export * from './numberWords.js';
+export * from './needs.js';

@@ -2,10 +2,11 @@ import { matchKey } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { tList } from '../i18n.js';
 
-export type GlobalCommand = 'help' | 'cancel' | 'restart' | 'human' | 'keepLanguage' | 'delete' | `lang:${Lang}`;
+export type GlobalCommand = 'help' | 'menu' | 'cancel' | 'restart' | 'human' | 'keepLanguage' | 'delete' | `lang:${Lang}`;
 
 const COMMAND_KEYS: { command: GlobalCommand; key: string }[] = [
   { command: 'help', key: 'commands.help' },
+  { command: 'menu', key: 'commands.menu' },
   { command: 'cancel', key: 'commands.cancel' },
   { command: 'restart', key: 'commands.restart' },
   { command: 'human', key: 'commands.human' },

@@ -12,11 +12,13 @@ import { isLang, langFromLocale, type Lang } from '../../core/language.js';
 import { isRedactedAtEdge } from '../../core/redaction/index.js';
 import { clearUnhandled, isUnhandled, markSameDayShown, newConversationData, setTurnData, type ConversationData, type LeftOverDialog, type OpenQuestionDialog } from '../context.js';
 import { isResumeQuestionnaire, TRIAGE_DIALOG_ID } from '../triage/triageDialog.js';
+import { rightLabel } from '../triage/prompts.js';
+import { needsIn, SEVERAL_NEEDS, type Need, type RightCode } from '../../core/triage/index.js';
 import { t } from '../i18n.js';
 import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
 import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, sendCrisisReply } from './crisis.js';
-import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
+import { isMenuAction, matchMenuLabel, MENU_ACTIONS, menuActivity, menuLabel } from './menu.js';
 import { routeForIntent, routeForMenu, withQuestion, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
 import { TRIAGE_SUBMIT_VERB } from '../triage/prompts.js';
@@ -175,7 +177,7 @@ export class VeiviserBot {
       // Deleting the conversation is the user's right in every state, also with a veileder on it.
       const deleting = matchGlobalCommand(ctx.activity.text ?? '') === 'delete' || dc.activeDialog?.id === PRIVACY_DELETE_DIALOG_ID;
       if (!resumed && !deleting && this.hooks.beforeTurn && (await this.hooks.beforeTurn(ctx, data))) return;
-      const safety = !resumed && text ? await this.handleSafety(ctx, data, ctx.activity.text ?? '') : undefined;
+      const safety = !resumed && text ? await this.handleSafety(ctx, data, ctx.activity.text ?? '', dc.activeDialog !== undefined) : undefined;
       if (safety) {
         // Written as the answer to an open question ("what do you want help with?"), the words
         // are still the user's answer: a person in crisis can reach a veileder in their own words.
@@ -230,7 +232,9 @@ export class VeiviserBot {
       }
 
       const menuAction = matchMenuLabel(ctx.activity.text ?? '');
-      if (menuAction && !dc.activeDialog) {
+      // A menu button wins over a flow's own loose matching ("Finn ut kva hjelp eg kan få" is no part
+      // of the debt topic); only in the questionnaire may a label also be an answer ("Økonomisk sosialhjelp").
+      if (menuAction && dc.activeDialog?.id !== TRIAGE_DIALOG_ID) {
         await this.follow(dc, data, routeForMenu(menuAction));
         return;
       }
@@ -241,6 +245,11 @@ export class VeiviserBot {
         // Inside a flow a bare "ja" is the answer to the flow's question, not to the language offer.
         const offer = data.askedYesNo as ConversationData['askedYesNo'];
         if (offer?.kind === 'language' && dc.activeDialog) data.askedYesNo = undefined;
+        return;
+      }
+      const needs = needsIn(ctx.activity.text ?? '');
+      if (needs.length >= SEVERAL_NEEDS) {
+        await this.severalNeeds(ctx, data, needs);
         return;
       }
       const route = await this.classify(ctx.activity.text ?? '', data);
@@ -274,11 +283,11 @@ export class VeiviserBot {
   }
 
   /** The crisis check's answer, sent; what was answered ('emergency' for the same-day help), or undefined. */
-  private async handleSafety(ctx: TurnContext, data: ConversationData, text: string): Promise<'emergency' | 'crisis' | undefined> {
+  private async handleSafety(ctx: TurnContext, data: ConversationData, text: string, inFlow = false): Promise<'emergency' | 'crisis' | undefined> {
     const hit = this.hooks.checkSafety?.(text);
     if (!hit) return undefined;
     if (hit.kind === 'emergency_aid') {
-      await this.emergency(ctx, data);
+      await this.emergency(ctx, data, inFlow);
       return 'emergency';
     } else if (hit.answer === 'check_in') {
       // The message waits for the answer: after "no" it is handled as if the question had not come.
@@ -289,6 +298,25 @@ export class VeiviserBot {
       await sendCrisisReply(ctx, hit.kind, data.lang);
     }
     return 'crisis';
+  }
+
+  /**
+   * A message that names several life areas (job, rent, debt collection, health, loneliness) is
+   * acknowledged as several, most urgent first, with the questionnaire and a person offered; the
+   * words are kept as the person's request, so neither asks for them again.
+   */
+  private async severalNeeds(ctx: TurnContext, data: ConversationData, needs: Need[]): Promise<void> {
+    const lang = data.lang;
+    data.request ??= (ctx.activity.text ?? '').slice(0, 1000);
+    const names = needs.map((n) => t(lang, `several.needs.${n.id}`));
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t(lang, 'several.and')} ${names.at(-1)}` : names.join('');
+    const topics = [...new Set(needs.map((n) => n.topic).filter((x): x is RightCode => x !== null))].map((r) => rightLabel(lang, r));
+    await ctx.sendActivity(
+      MessageFactory.suggestedActions(
+        [t(lang, 'menu.triage'), t(lang, 'menu.human'), ...topics],
+        t(lang, 'several.text', { list, first: names[0] ?? '' }),
+      ),
+    );
   }
 
   /** "ja" / "nei" to the bot's own question: a person instead, or writing in another language. */
@@ -432,6 +460,14 @@ export class VeiviserBot {
       await this.follow(dc, data, { kind: 'privacy', action: 'delete' });
       return;
     }
+    if (command === 'menu') {
+      // The menu, and in the middle of a flow a way back to where the person was.
+      const lang = data.lang;
+      const buttons = MENU_ACTIONS.map((a) => menuLabel(lang, a));
+      if (dc.activeDialog) buttons.unshift(t(lang, 'safety:buttons.continue'));
+      await dc.context.sendActivity(MessageFactory.suggestedActions(buttons, t(lang, 'welcome.choose')));
+      return;
+    }
     if (command === 'keepLanguage') {
       if (dc.activeDialog) await dc.repromptDialog();
       else await this.showMenu(dc.context, data.lang, t(data.lang, 'welcome.choose'));
@@ -542,9 +578,15 @@ export class VeiviserBot {
   }
 
   /** The same-day answer; what the user wrote is remembered so a later handoff is marked urgent. */
-  private async emergency(ctx: TurnContext, data: ConversationData): Promise<void> {
+  private async emergency(ctx: TurnContext, data: ConversationData, inFlow = false): Promise<void> {
     data.urgentSignals = [...new Set([...(data.urgentSignals ?? []), ...urgentSignalsIn(ctx.activity.text ?? '')])];
     markSameDayShown(ctx);
+    // Inside a flow (the homeless person pressing "Jeg har ikke et sted å sove"), help already given
+    // is not repeated in full: one line says it is noted, and the flow goes on.
+    if (inFlow && data.topicsExplained.includes('NODHJELP')) {
+      await ctx.sendActivity(t(data.lang, 'sameDay.again'));
+      return;
+    }
     if (this.hooks.emergencyReply) await this.hooks.emergencyReply(ctx, data.lang);
     else await ctx.sendActivity(t(data.lang, 'human.placeholder'));
   }
