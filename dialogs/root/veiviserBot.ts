@@ -18,7 +18,7 @@ import { t } from '../i18n.js';
 import { PRIVACY_DELETE_DIALOG_ID } from '../privacy/index.js';
 import { matchGlobalCommand, type GlobalCommand } from './commands.js';
 import { isContinueChoice, isVeilederChoice, matchCheckInAnswer, sendCheckIn, sendCrisisReply } from './crisis.js';
-import { isMenuAction, matchMenuLabel, MENU_ACTIONS, menuActivity, menuLabel } from './menu.js';
+import { isMenuAction, matchMenuLabel, menuActivity } from './menu.js';
 import { routeForIntent, routeForMenu, withQuestion, type Route } from './routes.js';
 import { welcomeActivities } from './welcome.js';
 import { TRIAGE_SUBMIT_VERB } from '../triage/prompts.js';
@@ -463,9 +463,8 @@ export class VeiviserBot {
     if (command === 'menu') {
       // The menu, and in the middle of a flow a way back to where the person was.
       const lang = data.lang;
-      const buttons = MENU_ACTIONS.map((a) => menuLabel(lang, a));
-      if (dc.activeDialog) buttons.unshift(t(lang, 'safety:buttons.continue'));
-      await dc.context.sendActivity(MessageFactory.suggestedActions(buttons, t(lang, 'welcome.choose')));
+      const back = dc.activeDialog ? t(lang, 'safety:buttons.continue') : undefined;
+      await dc.context.sendActivity(menuActivity(lang, t(lang, 'welcome.choose'), dc.context.activity.channelId, back));
       return;
     }
     if (command === 'keepLanguage') {
