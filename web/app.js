@@ -34,7 +34,6 @@
     sendBoxTextWrap: true,
     sendBoxButtonColor: BLUE,
     sendBoxBorderTop: '2px solid #c9d2dd',
-    suggestedActionLayout: 'flow',
     suggestedActionHeight: 44,
     suggestedActionBorderRadius: 8,
     suggestedActionBorderColor: BLUE,
@@ -43,12 +42,32 @@
     transcriptActivityVisualKeyboardIndicatorColor: BLUE,
     transcriptVisualKeyboardIndicatorColor: BLUE,
     markdownRespectCRLF: true,
+    // After the person writes, the reply scrolls up only until its first message reaches the top:
+    // a long answer is read from its start, not its end.
+    autoScrollSnapOnPage: true,
+    autoScrollSnapOnPageOffset: -8,
     rootHeight: '100%',
     rootWidth: '100%',
   };
 
+  // Up to this many choices are shown as wrapped buttons; more become one scrollable list.
+  const MAX_FLOW_CHOICES = 5;
+
+  /** How the current choices are laid out: a few side by side, many as a list that scrolls. */
+  function choiceStyle(count) {
+    if (count <= MAX_FLOW_CHOICES) return { suggestedActionLayout: 'flow' };
+    const chat = el('webchat');
+    const room = chat && chat.clientHeight ? chat.clientHeight : window.innerHeight;
+    return {
+      suggestedActionLayout: 'stacked',
+      suggestedActionsStackedHeight: Math.max(132, Math.round(room * 0.4)),
+      suggestedActionsStackedOverflow: 'auto',
+      suggestedActionsStackedLayoutButtonTextWrap: true,
+    };
+  }
+
   const el = (id) => document.getElementById(id);
-  const state = { lang: document.documentElement.lang, texts: null, store: null, directLine: null, rendered: false };
+  const state = { lang: document.documentElement.lang, texts: null, store: null, directLine: null, rendered: false, manyChoices: false };
 
   function safely(work, fallback) {
     try {
@@ -140,11 +159,20 @@
         store: state.store,
         locale: WEBCHAT_LOCALE[state.lang],
         overrideLocalizedStrings: state.texts && state.texts.webchat,
-        styleOptions: STYLE,
+        styleOptions: Object.assign({}, STYLE, choiceStyle(state.manyChoices ? MAX_FLOW_CHOICES + 1 : 0)),
       },
       el('webchat'),
     );
     state.rendered = true;
+  }
+
+  /** Lays the choices out again when a message with many (or few) of them arrives. */
+  function followChoices() {
+    const choices = state.store.getState().suggestedActions || [];
+    const many = choices.length > MAX_FLOW_CHOICES;
+    if (many === state.manyChoices) return;
+    state.manyChoices = many;
+    if (state.rendered) render();
   }
 
   async function startChat() {
@@ -153,6 +181,7 @@
     state.botLang = botLang;
     state.directLine = window.WebChat.createDirectLine({ domain: location.origin + DIRECT_LINE, token, conversationId, webSocket: true });
     state.store = window.WebChat.createStore({});
+    state.store.subscribe(followChoices);
     state.directLine.connectionStatus$.subscribe((status) => {
       if (status === STATUS.Online) {
         el('chat-status').hidden = true;
@@ -198,6 +227,11 @@
     document.querySelector('.skip-link').addEventListener('click', focusSendBox);
     el('chat-retry').addEventListener('click', () => location.reload());
     window.addEventListener('pagehide', saveConnection);
+    let resized;
+    window.addEventListener('resize', () => {
+      window.clearTimeout(resized);
+      resized = window.setTimeout(() => state.rendered && state.manyChoices && render(), 200);
+    });
 
     const wanted = storedLang();
     state.lang = LANGS.includes(wanted) ? wanted : LANGS.includes(state.lang) ? state.lang : 'nb';
