@@ -1,6 +1,8 @@
 import type { HandoffRecord } from '../../core/handoff/record.js';
 import { HandoffTransitionError } from '../../core/handoff/stateMachine.js';
 import { handoffTexts } from '../../dialogs/handoff/texts.js';
+import { t } from '../../dialogs/i18n.js';
+import { menuActivity, menuCard } from '../../dialogs/root/menu.js';
 import type { RecordStore } from '../storage/recordStore.js';
 import { copyPath } from './copyLink.js';
 import type { CitizenDelivery } from './delivery.js';
@@ -79,6 +81,7 @@ export class VeilederActions {
     const tr = handoffTexts(record.lang);
     const path = copyPath(this.options.copySecret, record.id);
     await this.tell(record, tr('relay.closed'), tr('relay.printLink', { url: this.options.publicUrl?.(path) ?? path }));
+    await this.showMenu(record);
     await this.changed(record);
     return record;
   }
@@ -114,6 +117,13 @@ export class VeilederActions {
         texts.map((text) => ({ type: 'message', text })),
       )
       .catch(this.options.onError);
+  }
+
+  /** The bot answers again after a close: its main choices, so the person is not left without a way on. */
+  private async showMenu(record: HandoffRecord): Promise<void> {
+    const text = t(record.lang, 'welcome.choose');
+    const menu = record.citizenRef.channelId === 'msteams' ? menuCard(record.lang, text) : menuActivity(record.lang, text);
+    await this.options.deliver(record.citizenRef, [menu]).catch(this.options.onError);
   }
 
   private async changed(record: HandoffRecord): Promise<void> {

@@ -36,6 +36,11 @@ function onStack(dc: DialogContext, dialogId: string): boolean {
   return dc.stack.some((instance) => instance.id === dialogId);
 }
 
+/** "I will write in English now", marked with the language so the web page follows it (web/app.js). */
+function languageSwitched(lang: Lang): Partial<Activity> {
+  return { type: 'message', text: t(lang, 'language.switched'), channelData: { veiviser: { lang } } };
+}
+
 /** Longer messages get a kind answer and are not processed or stored. */
 export const MAX_MESSAGE_CHARS = 2000;
 export interface IntentGuess {
@@ -128,7 +133,10 @@ export class VeiviserBot {
     });
   }
 
-  /** The web page's language choice arrives as an event; it changes the language without a message. */
+  /**
+   * The web page's language choice arrives as an event; it changes the language without a message,
+   * and the question the person was at comes again in the new language, with its choices.
+   */
   async onLanguageEvent(ctx: TurnContext): Promise<void> {
     const value = ctx.activity.value as unknown;
     if (!isLang(value)) return;
@@ -136,7 +144,11 @@ export class VeiviserBot {
       if (data.lang === value) return;
       data.lang = value;
       setTurnData(ctx, data);
-      await ctx.sendActivity(t(value, 'language.switched'));
+      await ctx.sendActivity(languageSwitched(value));
+      const dc = await this.dialogContext(ctx);
+      if (data.checkIn) await sendCheckIn(ctx, data.checkIn.kind, value);
+      else if (dc.activeDialog) await dc.repromptDialog();
+      else await this.showMenu(ctx, value, t(value, 'welcome.choose'));
     });
   }
 
@@ -412,8 +424,9 @@ export class VeiviserBot {
       case 'language':
         data.lang = route.lang;
         setTurnData(ctx, data);
-        await ctx.sendActivity(t(route.lang, 'language.switched'));
+        await ctx.sendActivity(languageSwitched(route.lang));
         if (dc.activeDialog) await dc.repromptDialog();
+        else await this.showMenu(ctx, route.lang, t(route.lang, 'welcome.choose'));
         return;
       case 'privacy':
         if (this.hooks.privacy) await this.hooks.privacy(dc, route.action);
