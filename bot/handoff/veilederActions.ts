@@ -75,9 +75,15 @@ export class VeilederActions {
     return record;
   }
 
-  async close(id: string, veileder: VeilederIdentity): Promise<HandoffRecord> {
+  /** Closes; a closing note, when given, reaches the citizen first as the veileder's last message. */
+  async close(id: string, veileder: VeilederIdentity, note?: string): Promise<HandoffRecord> {
+    if (note) {
+      const before = await this.options.queue.get(id);
+      if (before.state !== 'accepted' && before.state !== 'queued') throw new HandoffTransitionError(before.state, 'closed');
+    }
     const record = await this.options.queue.close(id);
     await this.audit(veileder, 'handoff.close', id, record.conversationId);
+    if (note) await this.relay(record, veileder, note).catch(this.options.onError);
     const tr = handoffTexts(record.lang);
     const path = copyPath(this.options.copySecret, record.id);
     await this.tell(record, tr('relay.closed'), tr('relay.printLink', { url: this.options.publicUrl?.(path) ?? path }));
@@ -90,8 +96,13 @@ export class VeilederActions {
   async send(id: string, veileder: VeilederIdentity, text: string): Promise<HandoffMessage> {
     const record = await this.options.queue.get(id);
     if (record.state !== 'accepted') throw new HandoffTransitionError(record.state, 'accepted');
-    const seq = await this.options.queue.appendMessage(id, record.conversationId, 'veileder', text);
-    await this.audit(veileder, 'handoff.message', id, record.conversationId);
+    return this.relay(record, veileder, text);
+  }
+
+  /** Keeps the veileder's message with the handoff and delivers it to the citizen. */
+  private async relay(record: HandoffRecord, veileder: VeilederIdentity, text: string): Promise<HandoffMessage> {
+    const seq = await this.options.queue.appendMessage(record.id, record.conversationId, 'veileder', text);
+    await this.audit(veileder, 'handoff.message', record.id, record.conversationId);
     const tr = handoffTexts(record.lang);
     // Web Chat shows the bot and the veileder alike ("the bot said"), so the text itself says who is writing.
     const said = veileder.name ? tr('relay.veilederSaysNamed', { name: veileder.name, text }) : tr('relay.veilederSays', { text });
