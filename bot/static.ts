@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response, type Router } from 'express';
 import { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from '../core/language.js';
+import { loadPageTexts } from './pageTexts.js';
 import { knownPhoneNumbers, type PhoneNumber } from './phoneNumbers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -90,9 +91,7 @@ export function staticRouter(options: StaticOptions = {}): Router {
   const localesDir = options.localesDir ?? join(ROOT, 'locales');
   const version = webChatVersion(vendorDir) ?? 'missing';
 
-  const texts = Object.fromEntries(
-    LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(join(localesDir, lang, 'web.json'), 'utf8')) as Record<string, unknown>]),
-  ) as Record<Lang, Record<string, unknown>>;
+  const texts = loadPageTexts(localesDir);
   const template = readFileSync(join(webDir, 'index.html'), 'utf8');
   const phones = JSON.stringify(options.phoneNumbers ?? knownPhoneNumbers());
   const rendered = Object.fromEntries(

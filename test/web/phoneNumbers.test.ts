@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { loadPageTexts, pageValues } from '../../bot/pageTexts.js';
 import { knownPhoneNumbers, telLink } from '../../bot/phoneNumbers.js';
 import { mountStatic } from '../../bot/static.js';
 
@@ -42,6 +43,24 @@ describe('phone numbers the web page makes tappable', () => {
       }
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('the page texts', () => {
+  it("take NAV's number and opening hours from data, not from the locale files", () => {
+    const texts = loadPageTexts(`${root}locales`);
+    const values = pageValues();
+    assert.equal(values.navTel, 'tel:+4755553333');
+    assert.deepEqual([values.navOpens, values.navCloses], ['09:00', '15:00']);
+    for (const lang of ['nb', 'nn', 'en'] as const) {
+      const raw = readFileSync(`${root}locales/${lang}/web.json`, 'utf8');
+      assert.doesNotMatch(raw, /\d\d \d\d \d\d \d\d|\d{1,2}(:\d\d)?–\d{1,2}/, `no number or hours typed into locales/${lang}/web.json`);
+      const footer = texts[lang].footer as Record<string, string>;
+      assert.equal(footer.phoneHref, 'tel:+4755553333');
+      assert.ok(footer.phone!.includes('55 55 33 33') && footer.phone!.includes('09:00–15:00'), footer.phone);
+      assert.ok(JSON.stringify(texts[lang]).includes('{{time}}'), "the page script's own {{time}} is left for it");
+      assert.doesNotMatch(JSON.stringify(texts[lang]), /\bNAV\b/, '"Nav" in running text');
     }
   });
 });
