@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response, type Router } from 'express';
 import { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from '../core/language.js';
+import { loadPageTexts } from './pageTexts.js';
+import { knownPhoneNumbers, type PhoneNumber } from './phoneNumbers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -10,6 +12,8 @@ export interface StaticOptions {
   webDir?: string;
   vendorDir?: string;
   localesDir?: string;
+  /** The numbers the page makes tappable; default: those in data/. */
+  phoneNumbers?: PhoneNumber[];
 }
 
 /**
@@ -77,7 +81,7 @@ export function pageLanguage(req: Request): Lang {
 
 /**
  * Serves the citizen page: `/` (rendered in the visitor's language so text shows before any
- * script runs), the files in web/, `/i18n/:lang/web.json` for switching language in the page,
+ * script runs, with the phone numbers from data/ for the page to link), the files in web/, `/i18n/:lang/web.json` for switching language in the page,
  * and Web Chat's vendored bundle pre-compressed at `/webchat/webchat.js`.
  */
 export function staticRouter(options: StaticOptions = {}): Router {
@@ -87,16 +91,16 @@ export function staticRouter(options: StaticOptions = {}): Router {
   const localesDir = options.localesDir ?? join(ROOT, 'locales');
   const version = webChatVersion(vendorDir) ?? 'missing';
 
-  const texts = Object.fromEntries(
-    LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(join(localesDir, lang, 'web.json'), 'utf8')) as Record<string, unknown>]),
-  ) as Record<Lang, Record<string, unknown>>;
+  const texts = loadPageTexts(localesDir);
   const template = readFileSync(join(webDir, 'index.html'), 'utf8');
+  const phones = JSON.stringify(options.phoneNumbers ?? knownPhoneNumbers());
   const rendered = Object.fromEntries(
     LANGUAGES.map((lang) => [
       lang,
       template.replace(/\{\{([\w.]+)\}\}/g, (whole, key: string) => {
         if (key === 'lang') return lang;
         if (key === 'webchatVersion') return encodeURIComponent(version);
+        if (key === 'phoneNumbers') return escapeHtml(phones);
         const value = lookup(texts[lang], key);
         return typeof value === 'string' ? escapeHtml(value) : whole;
       }),

@@ -34,7 +34,6 @@
     sendBoxTextWrap: true,
     sendBoxButtonColor: BLUE,
     sendBoxBorderTop: '2px solid #c9d2dd',
-    suggestedActionLayout: 'flow',
     suggestedActionHeight: 44,
     suggestedActionBorderRadius: 8,
     suggestedActionBorderColor: BLUE,
@@ -43,12 +42,101 @@
     transcriptActivityVisualKeyboardIndicatorColor: BLUE,
     transcriptVisualKeyboardIndicatorColor: BLUE,
     markdownRespectCRLF: true,
+    // After the person writes, the reply scrolls up only until its first message reaches the top:
+    // a long answer is read from its start, not its end.
+    autoScrollSnapOnPage: true,
+    autoScrollSnapOnPageOffset: -8,
     rootHeight: '100%',
     rootWidth: '100%',
   };
 
+  /**
+   * Choices are one list, which scrolls when there are many; style.css gives its height (so the
+   * question and the message box stay in view) and lays five or fewer out side by side. One layout
+   * for all: changing Web Chat's style options mid-conversation re-renders the transcript, which
+   * then loses the place it was scrolled to.
+   */
+  const CHOICES = {
+    suggestedActionLayout: 'stacked',
+    suggestedActionsStackedOverflow: 'auto',
+    suggestedActionsStackedLayoutButtonTextWrap: true,
+  };
+
   const el = (id) => document.getElementById(id);
-  const state = { lang: document.documentElement.lang, texts: null, store: null, directLine: null, rendered: false };
+
+  /** The phone numbers the bot writes (from data/, put in the page by the server), longest first. */
+  const PHONES = safely(() => JSON.parse(el('webchat').dataset.phoneNumbers || '[]'), [])
+    .filter((p) => p && typeof p.text === 'string' && typeof p.tel === 'string' && /^tel:\+?\d+$/.test(p.tel))
+    .sort((a, b) => b.text.length - a.text.length);
+  // A number counts only on its own: not inside a longer number, an amount ("1 113") or "§ 112".
+  const digitsPattern = (text) => text.replace(/\D/g, '').split('').join('[ \u00a0]?');
+  const PHONE_RE = PHONES.length
+    ? new RegExp(`(?<![\\d§][ \u00a0]?)(?<!\\d)(${PHONES.map((p) => digitsPattern(p.text)).join('|')})(?![ \u00a0]?\\d)`, 'g')
+    : null;
+  // Markdown links and bare addresses are left as they are.
+  const LINK_OR_URL = /(\[[^\]]*\]\([^)]*\)|<[^>]*>|https?:\/\/\S+)/;
+
+  function telFor(number) {
+    const digits = number.replace(/\D/g, '');
+    const found = PHONES.find((p) => p.text.replace(/\D/g, '') === digits);
+    return found ? found.tel : undefined;
+  }
+
+  /** Makes every known phone number in a bot message a tel: link, so it can be tapped to call. */
+  function linkPhoneNumbers(markdown) {
+    if (!PHONE_RE || typeof markdown !== 'string') return markdown;
+    return markdown
+      .split(LINK_OR_URL)
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(PHONE_RE, (number) => {
+        const tel = telFor(number);
+        return tel ? `[${number}](${tel})` : number;
+      })))
+      .join('');
+  }
+
+  /** Links the bot writes relative to this site ("/kopi/…") are made whole, so Web Chat opens them. */
+  function absoluteLinks(markdown) {
+    return typeof markdown === 'string' ? markdown.replace(/\]\(\/(?!\/)/g, `](${location.origin}/`) : markdown;
+  }
+
+  const TIME_LOCALE = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+  /**
+   * When a message was sent, as a clock time: 24-hour in every language ("kl. 15:19"), with the day
+   * when it was not today ("2. desember kl. 15:19", "2 December, 15:19"). Web Chat's own status
+   * says "3:19 p.m." in Norwegian and relative times in bokmål for nynorsk.
+   */
+  function sentAt(iso, lang) {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return '';
+    const locale = TIME_LOCALE[lang] || TIME_LOCALE.nb;
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+    const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' }).format(date);
+    const today = date.toDateString() === new Date().toDateString();
+    const texts = (state.texts && state.texts.time) || {};
+    const template = (today ? texts.today : texts.earlier) || (today ? '{{time}}' : '{{day}} {{time}}');
+    return template.replace('{{time}}', time).replace('{{day}}', day);
+  }
+
+  /**
+   * Sent messages show that clock time. The page has no React of its own (Web Chat's bundle keeps it
+   * inside), so the element is Web Chat's own status element with a plain span put in its place.
+   */
+  const activityStatus = () => (next) => (args) => {
+    const shown = next(args);
+    const { activity, hideTimestamp, sendState } = args;
+    if (hideTimestamp || sendState !== 'sent' || !activity || !activity.timestamp) return shown;
+    if (!shown || typeof shown !== 'object' || !shown.$$typeof) return shown;
+    const text = sentAt(activity.timestamp, state.lang);
+    return Object.assign({}, shown, { type: 'span', key: null, ref: null, props: { className: 'webchat__activity-status sent-at', children: text } });
+  };
+
+  function renderMarkdown(markdown, ...rest) {
+    const html = window.WebChat.renderMarkdown(linkPhoneNumbers(absoluteLinks(markdown)), ...rest);
+    // A call opens the phone's dialler, not a new tab.
+    return typeof html === 'string' ? html.replace(/(<a href="tel:[^"]*")([^>]*?) target="_blank"/g, '$1$2') : html;
+  }
+  const state = { lang: document.documentElement.lang, texts: null, store: null, directLine: null, rendered: false, handled: '' };
 
   function safely(work, fallback) {
     try {
@@ -109,13 +197,13 @@
     if (saved && typeof saved.token === 'string' && typeof saved.conversationId === 'string') {
       try {
         const refreshed = await postJson('/tokens/refresh', saved.token);
-        return { token: refreshed.token, conversationId: saved.conversationId, botLang: saved.lang };
+        return { token: refreshed.token, conversationId: saved.conversationId, botLang: saved.lang, handled: saved.handled };
       } catch {
         clearSession();
       }
     }
     const generated = await postJson('/tokens/generate', null, { locale: WEBCHAT_LOCALE[state.lang] });
-    return { token: generated.token, conversationId: undefined, botLang: state.lang };
+    return { token: generated.token, conversationId: undefined, botLang: state.lang, handled: '' };
   }
 
   function tellBotLanguage(lang) {
@@ -130,7 +218,7 @@
 
   function saveConnection() {
     const dl = state.directLine;
-    if (dl && dl.conversationId && dl.token) writeSession({ token: dl.token, conversationId: dl.conversationId, lang: state.botLang });
+    if (dl && dl.conversationId && dl.token) writeSession({ token: dl.token, conversationId: dl.conversationId, lang: state.botLang, handled: state.handled });
   }
 
   function render() {
@@ -140,20 +228,63 @@
         store: state.store,
         locale: WEBCHAT_LOCALE[state.lang],
         overrideLocalizedStrings: state.texts && state.texts.webchat,
-        styleOptions: STYLE,
+        renderMarkdown,
+        activityStatusMiddleware: activityStatus,
+        styleOptions: Object.assign({}, STYLE, CHOICES),
       },
       el('webchat'),
     );
     state.rendered = true;
   }
 
+  /**
+   * What the bot marks for the page (channelData.veiviser): the language it now writes in, and that
+   * the conversation was deleted. Activity ids grow within a conversation, so a mark seen again when
+   * the history is replayed (after a reload) is not acted on twice.
+   */
+  function followBot(activity) {
+    const mark = activity && activity.channelData && activity.channelData.veiviser;
+    if (!mark || typeof activity.id !== 'string' || activity.id <= state.handled) return;
+    if (activity.from && activity.from.role === 'user') return;
+    state.handled = activity.id;
+    saveConnection();
+    if (mark.conversationDeleted === true) window.setTimeout(clearScreen, 0);
+    else if (LANGS.includes(mark.lang)) {
+      state.botLang = mark.lang;
+      saveConnection();
+      if (mark.lang !== state.lang) switchLanguage(mark.lang);
+    }
+  }
+
+  const watchIncoming = () => (next) => (action) => {
+    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') followBot(action.payload && action.payload.activity);
+    return next(action);
+  };
+
+  /**
+   * After "slett samtalen" the deleted messages leave the screen as well: the chat connects again
+   * to the same conversation, whose history now starts with the bot saying it was deleted.
+   */
+  async function clearScreen() {
+    saveConnection();
+    const old = state.directLine;
+    if (state.statusSubscription) state.statusSubscription.unsubscribe();
+    try {
+      await startChat();
+    } catch {
+      showError();
+    }
+    if (old) old.end();
+  }
+
   async function startChat() {
     if (!window.WebChat) return showError();
-    const { token, conversationId, botLang } = await connection();
+    const { token, conversationId, botLang, handled } = await connection();
     state.botLang = botLang;
+    state.handled = typeof handled === 'string' ? handled : '';
     state.directLine = window.WebChat.createDirectLine({ domain: location.origin + DIRECT_LINE, token, conversationId, webSocket: true });
-    state.store = window.WebChat.createStore({});
-    state.directLine.connectionStatus$.subscribe((status) => {
+    state.store = window.WebChat.createStore({}, watchIncoming);
+    state.statusSubscription = state.directLine.connectionStatus$.subscribe((status) => {
       if (status === STATUS.Online) {
         el('chat-status').hidden = true;
         saveConnection();
@@ -180,7 +311,13 @@
     applyTexts(lang, state.texts);
     if (state.rendered) {
       render();
-      if (state.directLine && state.directLine.connectionStatus$.getValue() === STATUS.Online) tellBotLanguage(lang);
+      // When the bot itself switched ("English"), it already writes in this language.
+      if (state.botLang !== lang && state.directLine && state.directLine.connectionStatus$.getValue() === STATUS.Online) {
+        // At the end of the transcript, the bot's answer (the question again) is shown from its top.
+        const transcript = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+        if (transcript) transcript.scrollTop = transcript.scrollHeight;
+        tellBotLanguage(lang);
+      }
     }
   }
 

@@ -1,7 +1,8 @@
 import type { HandoffRecord } from '../../core/handoff/record.js';
 import { HandoffTransitionError } from '../../core/handoff/stateMachine.js';
 import { handoffTexts } from '../../dialogs/handoff/texts.js';
-import { menuActivity } from '../../dialogs/root/menu.js';
+import { t } from '../../dialogs/i18n.js';
+import { menuActivity, menuCard } from '../../dialogs/root/menu.js';
 import type { RecordStore } from '../storage/recordStore.js';
 import { copyPath } from './copyLink.js';
 import type { CitizenDelivery } from './delivery.js';
@@ -74,12 +75,19 @@ export class VeilederActions {
     return record;
   }
 
-  async close(id: string, veileder: VeilederIdentity): Promise<HandoffRecord> {
+  /** Closes; a closing note, when given, reaches the citizen first as the veileder's last message. */
+  async close(id: string, veileder: VeilederIdentity, note?: string): Promise<HandoffRecord> {
+    if (note) {
+      const before = await this.options.queue.get(id);
+      if (before.state !== 'accepted' && before.state !== 'queued') throw new HandoffTransitionError(before.state, 'closed');
+    }
     const record = await this.options.queue.close(id);
     await this.audit(veileder, 'handoff.close', id, record.conversationId);
+    if (note) await this.relay(record, veileder, note).catch(this.options.onError);
     const tr = handoffTexts(record.lang);
     const path = copyPath(this.options.copySecret, record.id);
     await this.tell(record, tr('relay.closed'), tr('relay.printLink', { url: this.options.publicUrl?.(path) ?? path }));
+    await this.showMenu(record);
     await this.changed(record);
     return record;
   }
@@ -88,8 +96,13 @@ export class VeilederActions {
   async send(id: string, veileder: VeilederIdentity, text: string): Promise<HandoffMessage> {
     const record = await this.options.queue.get(id);
     if (record.state !== 'accepted') throw new HandoffTransitionError(record.state, 'accepted');
-    const seq = await this.options.queue.appendMessage(id, record.conversationId, 'veileder', text);
-    await this.audit(veileder, 'handoff.message', id, record.conversationId);
+    return this.relay(record, veileder, text);
+  }
+
+  /** Keeps the veileder's message with the handoff and delivers it to the citizen. */
+  private async relay(record: HandoffRecord, veileder: VeilederIdentity, text: string): Promise<HandoffMessage> {
+    const seq = await this.options.queue.appendMessage(record.id, record.conversationId, 'veileder', text);
+    await this.audit(veileder, 'handoff.message', record.id, record.conversationId);
     const tr = handoffTexts(record.lang);
     // Web Chat shows the bot and the veileder alike ("the bot said"), so the text itself says who is writing.
     const said = veileder.name ? tr('relay.veilederSaysNamed', { name: veileder.name, text }) : tr('relay.veilederSays', { text });
@@ -116,6 +129,13 @@ export class VeilederActions {
     await this.options
       .deliver(record.citizenRef, activities)
       .catch(this.options.onError);
+  }
+
+  /** The bot answers again after a close: its main choices, so the person is not left without a way on. */
+  private async showMenu(record: HandoffRecord): Promise<void> {
+    const text = t(record.lang, 'welcome.choose');
+    const menu = record.citizenRef.channelId === 'msteams' ? menuCard(record.lang, text) : menuActivity(record.lang, text);
+    await this.options.deliver(record.citizenRef, [menu]).catch(this.options.onError);
   }
 
   private async changed(record: HandoffRecord): Promise<void> {

@@ -32,6 +32,15 @@ function statesOf(query: unknown): HandoffState[] {
   return states as HandoffState[];
 }
 
+/** The optional closing note to the citizen: `{ "note": "…" }`, or no body. */
+function closingNote(body: unknown): string | undefined {
+  if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) return undefined;
+  const note = typeof body === 'object' ? (body as { note?: unknown }).note : undefined;
+  if (note === undefined || note === null) return undefined;
+  if (typeof note !== 'string' || note.length > MAX_VEILEDER_MESSAGE) throw new BadRequest(`"note" must be text of at most ${MAX_VEILEDER_MESSAGE} characters.`);
+  return note.trim() || undefined;
+}
+
 /**
  * The veileder API of specs/handoff.md, under /api/handoffs: bearer token, JSON in and out,
  * 401 without a valid token, 404 for an unknown id, 409 for a state change that is not allowed,
@@ -63,14 +72,14 @@ export function veilederApi(options: VeilederApiOptions): Router {
   );
 
   for (const [path, act] of [
-    ['accept', (id: string, res: Response) => actions.accept(id, veilederOf(res))],
-    ['return', (id: string, res: Response) => actions.giveBack(id, veilederOf(res))],
-    ['close', (id: string, res: Response) => actions.close(id, veilederOf(res))],
+    ['accept', (id: string, _req: Request, res: Response) => actions.accept(id, veilederOf(res))],
+    ['return', (id: string, _req: Request, res: Response) => actions.giveBack(id, veilederOf(res))],
+    ['close', (id: string, req: Request, res: Response) => actions.close(id, veilederOf(res), closingNote(req.body))],
   ] as const) {
     router.post(
       `/:id/${path}`,
       handle(async (req, res) => {
-        res.json(detail(await act(idOf(req), res)));
+        res.json(detail(await act(idOf(req), req, res)));
       }),
     );
   }

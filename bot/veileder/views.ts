@@ -7,6 +7,8 @@ export function listItem(r: HandoffRecord) {
     state: r.state,
     priority: r.priority,
     createdAt: r.createdAt,
+    /** When the state last changed (for "closed at 14:02"). */
+    updatedAt: r.history.at(-1)?.at ?? r.createdAt,
     expiresAt: r.expiresAt ?? null,
     callback: r.callback,
     language: r.lang,

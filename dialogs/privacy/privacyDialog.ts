@@ -56,7 +56,8 @@ export class PrivacyDeleteDialog extends Dialog<DeleteState> {
       forgetTurnData(ctx, lang);
       // Every flow waiting under this one held what was just deleted.
       await dc.cancelAllDialogs();
-      await ctx.sendActivity(t(lang, 'privacy:delete.done'));
+      // The marker lets the web page clear its screen of what was deleted (web/app.js).
+      await ctx.sendActivity({ type: 'message', text: t(lang, 'privacy:delete.done'), channelData: { veiviser: { conversationDeleted: true } } });
       if (report.closedHandoffs.length > 0) await ctx.sendActivity(t(lang, 'privacy:delete.doneAccepted'));
       return { status: DialogTurnStatus.complete, result: { deleted: true } };
     } catch (error) {

@@ -55,6 +55,11 @@ async function leftOver(dc: DialogContext, dialogId: string): Promise<boolean> {
  */
 const LEAVES_A_FLOW: ReadonlySet<Route['kind']> = new Set(['flow', 'emergency', 'human', 'help', 'privacy']);
 
+/** "I will write in English now", marked with the language so the web page follows it (web/app.js). */
+function languageSwitched(lang: Lang): Partial<Activity> {
+  return { type: 'message', text: t(lang, 'language.switched'), channelData: { veiviser: { lang } } };
+}
+
 /** Longer messages get a kind answer and are not processed or stored. */
 export const MAX_MESSAGE_CHARS = 2000;
 export interface IntentGuess {
@@ -147,7 +152,10 @@ export class VeiviserBot {
     });
   }
 
-  /** The web page's language choice arrives as an event; it changes the language without a message. */
+  /**
+   * The web page's language choice arrives as an event; it changes the language without a message,
+   * and the question the person was at comes again in the new language, with its choices.
+   */
   async onLanguageEvent(ctx: TurnContext): Promise<void> {
     const value = ctx.activity.value as unknown;
     if (!isLang(value)) return;
@@ -155,7 +163,11 @@ export class VeiviserBot {
       if (data.lang === value) return;
       data.lang = value;
       setTurnData(ctx, data);
-      await ctx.sendActivity(t(value, 'language.switched'));
+      await ctx.sendActivity(languageSwitched(value));
+      const dc = await this.dialogContext(ctx);
+      if (data.checkIn) await sendCheckIn(ctx, data.checkIn.kind, value);
+      else if (dc.activeDialog) await dc.repromptDialog();
+      else await this.showMenu(ctx, value, t(value, 'welcome.choose'));
     });
   }
 
@@ -541,8 +553,9 @@ export class VeiviserBot {
       case 'language':
         data.lang = route.lang;
         setTurnData(ctx, data);
-        await ctx.sendActivity(t(route.lang, 'language.switched'));
+        await ctx.sendActivity(languageSwitched(route.lang));
         if (dc.activeDialog) await dc.repromptDialog();
+        else await this.showMenu(ctx, route.lang, t(route.lang, 'welcome.choose'));
         return;
       case 'privacy':
         if (this.hooks.privacy) await this.hooks.privacy(dc, route.action);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { LANGUAGES, type Lang } from '../../core/language.js';
+import type { Lang } from '../../core/language.js';
 import { t } from '../../dialogs/i18n.js';
+import { loadPageTexts } from '../../bot/pageTexts.js';
 import { launchBrowser, requireChromium, runAxe, type Browser } from '../helpers/browser.js';
 import { startRealServer, type RealServer } from '../helpers/realServer.js';
 
@@ -18,9 +19,7 @@ interface WebText {
   connectError: string;
   webchat: Record<string, string>;
 }
-const pageText = Object.fromEntries(
-  LANGUAGES.map((lang) => [lang, JSON.parse(readFileSync(`${root}locales/${lang}/web.json`, 'utf8')) as WebText]),
-) as Record<Lang, WebText>;
+const pageText = loadPageTexts(`${root}locales`) as unknown as Record<Lang, WebText>;
 
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 const TRANSCRIPT = '#webchat';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { t } from '../../dialogs/i18n.js';
+import { TriageDialog } from '../../dialogs/triage/triageDialog.js';
 import { allText, createHarness, describe as shape, joinActivity, say } from '../helpers/botHarness.js';
 
 const LOCALE: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-US' };
@@ -104,6 +105,34 @@ describe('language switch', () => {
     await adapter.processActivity({ type: 'event', name: 'veiviser/language', value: 'en' });
     assert.equal(adapter.activeQueue.splice(0)[0]?.text, t('en', 'language.switched'));
     assert.equal((await say(adapter, 'hjelp'))[0]?.text, t('en', 'help.text'));
+  });
+
+  it('after the language event asks the menu again in the new language, marked for the page to follow', async () => {
+    const { adapter } = createHarness({ locale: 'nb-NO' });
+    await say(adapter, joinActivity('nb-NO'));
+    adapter.activeQueue.splice(0);
+    await adapter.processActivity({ type: 'event', name: 'veiviser/language', value: 'nn' });
+    const [switched, menu] = adapter.activeQueue.splice(0);
+    assert.deepEqual(switched?.channelData, { veiviser: { lang: 'nn' } });
+    assert.equal(menu?.text, t('nn', 'welcome.choose'));
+    assert.ok(shape(menu!).buttons.includes(t('nn', 'menu.triage')));
+  });
+
+  it('after the language event in the middle of a flow asks the flow\'s question again', async () => {
+    const { adapter } = createHarness({ locale: 'nb-NO', flows: [new TriageDialog()] });
+    await say(adapter, joinActivity('nb-NO'));
+    await say(adapter, t('nb', 'menu.triage'));
+    await say(adapter, 'Jeg vil ha jobb');
+    const age = await say(adapter, t('nb', 'triage:buttons.skip'));
+    assert.ok(allText(age).includes(t('nb', 'triage:questions.situation.text')), allText(age));
+    adapter.activeQueue.splice(0);
+    await adapter.processActivity({ type: 'event', name: 'veiviser/language', value: 'en' });
+    const replies = adapter.activeQueue.splice(0);
+    assert.equal(replies[0]?.text, t('en', 'language.switched'));
+    const question = replies.find((r) => (r.text ?? '').includes(t('en', 'triage:questions.situation.text')));
+    assert.ok(question, allText(replies));
+    assert.ok(shape(question).buttons.includes(t('en', 'triage:buttons.skip')), 'with its choices');
+    assert.ok(shape(question).buttons.length > 5);
   });
 
   it('ignores a language event with an unknown value', async () => {

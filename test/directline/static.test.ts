@@ -7,12 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { chooseEncoding, mountStatic } from '../../bot/static.js';
-import { LANGUAGES } from '../../core/language.js';
+import { LANGUAGES, type Lang } from '../../core/language.js';
+import { loadPageTexts } from '../../bot/pageTexts.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const vendor = `${root}web/vendor/`;
 const version = readFileSync(`${vendor}webchat-4.18.1.stamp`, 'utf8').trim();
-const webText = (lang: string) => JSON.parse(readFileSync(`${root}locales/${lang}/web.json`, 'utf8')) as Record<string, unknown> & { footer: Record<string, string> };
+const pageTexts = loadPageTexts(`${root}locales`);
+const webText = (lang: Lang) => pageTexts[lang] as Record<string, unknown> & { footer: Record<string, string> };
 
 /** A raw GET, so that no client decompresses or adds headers behind our back. */
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {

@@ -193,7 +193,8 @@ describe('Teams veileder side (Teams AI application under TestAdapter, msteams a
     const card = cardOf(updated.at(-1)!.activity);
     assert.ok(cardTexts(updated.at(-1)!.activity).split('\n').includes('Avsluttet'));
     assert.deepEqual(card.actions, []);
-    assert.match(toCitizen.at(-2)?.text ?? '', /^Veilederen har avsluttet samtalen/);
+    assert.match(toCitizen.at(-3)?.text ?? '', /^Veilederen har avsluttet samtalen/);
+    assert.ok(toCitizen.at(-1)?.suggestedActions || toCitizen.at(-1)?.attachments, 'then the menu, so the person can go on');
     const audit = await records.readAudit();
     assert.deepEqual(audit.filter((a) => a.target === record!.id).map((a) => `${a.actor} ${a.action}`), [
       'veileder:teams-6f0e-kari handoff.accept',

@@ -70,7 +70,8 @@ describe('the veileder page in Chromium', function () {
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/veileder-page.png', fullPage: true });
 
-    await page.getByRole('button', { name: 'Avslutt' }).click();
+    await page.getByRole('button', { name: 'Avslutt', exact: true }).click();
+    await page.getByRole('button', { name: 'Avslutt samtalen' }).click();
     await page.locator('#state').getByText('avsluttet').waitFor();
     assert.match(texts(await citizen.read())[0] ?? '', /^Veilederen har avsluttet samtalen/);
 

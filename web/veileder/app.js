@@ -8,10 +8,15 @@
   let selected = null;
   let lastSeq = 0;
   let timer = null;
+  let counts = { fresh: 0, urgent: 0 };
+  let shownQueue = '';
 
   const lang = () => $('lang').value;
   function tr(path, vars) {
-    let value = path.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), texts);
+    const find = (key) => key.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), texts);
+    // Counted texts have a form for one and for more (i18next's _one and _other keys).
+    let value = vars && typeof vars.count === 'number' ? find(path + (vars.count === 1 ? '_one' : '_other')) : undefined;
+    if (typeof value !== 'string') value = find(path);
     if (typeof value !== 'string') return path;
     for (const [k, v] of Object.entries(vars || {})) value = value.split('{{' + k + '}}').join(String(v));
     return value;
@@ -22,9 +27,11 @@
     const all = await res.json();
     texts = Object.assign({}, all.veileder, { level: all.level, flag: all.flag, priority: all.priority });
     document.documentElement.lang = lang();
-    document.title = tr('title');
     for (const el of document.querySelectorAll('[data-t]')) el.textContent = tr(el.dataset.t);
-    if (selected) await showDetail(selected);
+    showCounts();
+    shownQueue = '';
+    // The open case is drawn again in the new language, its messages too.
+    if (selected) await showDetail(selected, { redraw: true });
     await refreshQueue();
   }
 
@@ -47,49 +54,84 @@
     return { status: res.status, body };
   }
 
+  const locale = () => (lang() === 'en' ? 'en-GB' : 'nb-NO');
+
   function time(iso) {
-    return new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(locale(), { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', day: 'numeric', month: 'short' }).format(new Date(iso));
+  }
+
+  function clock(iso) {
+    return new Intl.DateTimeFormat(locale(), { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  }
+
+  const osloDay = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+
+  /** New (not yet taken) and urgent cases, in the heading's badge and the tab title. */
+  function showCounts() {
+    const badge = $('queue-count');
+    const parts = [];
+    if (counts.fresh > 0) parts.push(tr('badgeNew', { count: counts.fresh }));
+    if (counts.urgent > 0) parts.push(tr('badgeUrgent', { count: counts.urgent }));
+    badge.textContent = parts.join(' · ');
+    badge.hidden = parts.length === 0;
+    badge.classList.toggle('urgent', counts.urgent > 0);
+    const title = tr('title');
+    document.title = counts.fresh === 0 ? title : counts.urgent > 0 ? tr('titleUrgent', { count: counts.fresh, urgent: counts.urgent, title }) : tr('titleNew', { count: counts.fresh, title });
+  }
+
+  function queueItem(h) {
+    const li = document.createElement('li');
+    li.className = 'item priority-' + h.priority.toLowerCase() + (h.id === selected ? ' selected' : '') + (h.state === 'closed' ? ' closed' : '');
+    const head = document.createElement('p');
+    head.className = 'item-head';
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.textContent = tr('priority.' + h.priority);
+    const state = document.createElement('span');
+    const when = h.state === 'closed' ? tr('closedAt', { time: clock(h.updatedAt) }) : tr('waitingSince', { time: time(h.createdAt) });
+    state.textContent = ' · ' + tr('states.' + h.state) + ' · ' + when + (h.callback ? ' · ' + tr('callback') : '') +
+      (h.flags.includes('URGENT_LIMITED') ? ' · ' + tr('flag.URGENT_LIMITED') : '');
+    head.append(badge, state);
+    const request = document.createElement('p');
+    request.className = 'request';
+    request.textContent = h.request.length > 160 ? h.request.slice(0, 157) + '…' : h.request;
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.textContent = tr('open');
+    open.setAttribute('aria-label', tr('open') + ': ' + request.textContent);
+    open.addEventListener('click', () => showDetail(h.id).then(() => $('detail-h').focus()));
+    li.append(head, request, open);
+    return li;
   }
 
   async function refreshQueue() {
     if (!store.getItem('veileder.token')) return;
-    const { status, body } = await api('?state=queued,accepted');
+    const { status, body } = await api('?state=queued,accepted,closed');
     if (status !== 200) return;
-    const list = $('queue');
-    list.replaceChildren();
-    $('queue-empty').hidden = body.handoffs.length > 0;
-    for (const h of body.handoffs) {
-      const li = document.createElement('li');
-      li.className = 'item priority-' + h.priority.toLowerCase() + (h.id === selected ? ' selected' : '');
-      const head = document.createElement('p');
-      head.className = 'item-head';
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.textContent = tr('priority.' + h.priority);
-      const state = document.createElement('span');
-      state.textContent = ' · ' + tr('states.' + h.state) + ' · ' + tr('waitingSince', { time: time(h.createdAt) }) + (h.callback ? ' · ' + tr('callback') : '') +
-        (h.flags.includes('URGENT_LIMITED') ? ' · ' + tr('flag.URGENT_LIMITED') : '');
-      head.append(badge, state);
-      const request = document.createElement('p');
-      request.className = 'request';
-      request.textContent = h.request.length > 160 ? h.request.slice(0, 157) + '…' : h.request;
-      const open = document.createElement('button');
-      open.type = 'button';
-      open.textContent = tr('open');
-      open.setAttribute('aria-label', tr('open') + ': ' + request.textContent);
-      open.addEventListener('click', () => showDetail(h.id).then(() => $('detail-h').focus()));
-      li.append(head, request, open);
-      list.append(li);
-    }
+    const today = osloDay(new Date());
+    const open = body.handoffs.filter((h) => h.state !== 'closed');
+    const closed = body.handoffs.filter((h) => h.state === 'closed' && osloDay(new Date(h.updatedAt)) === today).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const queued = open.filter((h) => h.state === 'queued');
+    counts = { fresh: queued.length, urgent: queued.filter((h) => h.priority === 'URGENT').length };
+    showCounts();
+    // Drawn again only when something changed, so a button in focus stays in focus.
+    const signature = JSON.stringify([selected, open, closed].map((x) => (Array.isArray(x) ? x.map((h) => [h.id, h.state, h.updatedAt]) : x)));
+    if (signature === shownQueue) return;
+    shownQueue = signature;
+    $('queue').replaceChildren(...open.map(queueItem));
+    $('queue-empty').hidden = open.length > 0;
+    $('closed').replaceChildren(...closed.map(queueItem));
+    $('closed-empty').hidden = closed.length > 0;
   }
 
-  async function showDetail(id) {
+  async function showDetail(id, options) {
     const changed = id !== selected;
     selected = id;
-    if (changed) {
+    if (changed || (options && options.redraw)) {
       lastSeq = 0;
       $('messages').replaceChildren();
     }
+    if (changed) hideCloseForm();
     const { status, body } = await api('/' + encodeURIComponent(id));
     if (status !== 200) return;
     $('none-selected').hidden = true;
@@ -104,6 +146,7 @@
     $('accept').hidden = body.state !== 'queued';
     $('return').hidden = !['queued', 'accepted'].includes(body.state);
     $('close').hidden = !['queued', 'accepted'].includes(body.state);
+    if ($('close').hidden) hideCloseForm();
     $('message-form').hidden = body.state !== 'accepted';
     await refreshMessages();
   }
@@ -175,7 +218,29 @@
   $('sign-out').addEventListener('click', signOut);
   $('accept').addEventListener('click', () => act('accept'));
   $('return').addEventListener('click', () => act('return'));
-  $('close').addEventListener('click', () => act('close'));
+  // Closing cannot be undone: it asks first, and may carry a last message to the citizen.
+  function hideCloseForm() {
+    $('close-form').hidden = true;
+    $('close-note').value = '';
+  }
+  $('close').addEventListener('click', () => {
+    $('close-form').hidden = false;
+    $('close-note').focus();
+  });
+  $('close-cancel').addEventListener('click', () => {
+    hideCloseForm();
+    $('close').focus();
+  });
+  $('close-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const note = $('close-note').value.trim();
+    const { status } = await api('/' + encodeURIComponent(selected) + '/close', { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
+    say(status === 409 ? tr('conflict') : status === 200 ? tr('closeDone') : tr('error'));
+    if (status === 200) hideCloseForm();
+    await showDetail(selected);
+    await refreshQueue();
+    if (status === 200) $('detail-h').focus();
+  });
   $('message-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('message').value.trim();
