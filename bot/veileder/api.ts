@@ -32,6 +32,14 @@ function statesOf(query: unknown): HandoffState[] {
   return states as HandoffState[];
 }
 
+/** `closedSince=<ISO time>`: closed handoffs only from then on (the page lists today's). */
+function closedSince(query: unknown): string | undefined {
+  if (query === undefined) return undefined;
+  const at = new Date(String(query));
+  if (Number.isNaN(at.getTime())) throw new BadRequest('"closedSince" must be a date and time (ISO 8601)');
+  return at.toISOString();
+}
+
 /** The optional closing note to the citizen: `{ "note": "…" }`, or no body. */
 function closingNote(body: unknown): string | undefined {
   if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) return undefined;
@@ -60,7 +68,9 @@ export function veilederApi(options: VeilederApiOptions): Router {
     '/',
     handle(async (req, res) => {
       const records = await actions.list(statesOf(req.query.state), veilederOf(res));
-      res.json({ handoffs: records.map(listItem) });
+      const since = closedSince(req.query.closedSince);
+      const shown = since ? records.filter((r) => r.state !== 'closed' || (r.history.at(-1)?.at ?? r.createdAt) >= since) : records;
+      res.json({ handoffs: shown.map(listItem) });
     }),
   );
 

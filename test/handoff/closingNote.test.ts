@@ -48,6 +48,17 @@ describe('closing a handoff with a note to the citizen (veileder API)', function
     assert.match(texts(await citizen.read())[0] ?? '', /^Veilederen har avsluttet samtalen/);
   });
 
+  it('lists closed handoffs from a given time on, for the page\'s "closed today"', async () => {
+    const before = new Date(Date.now() - 60_000).toISOString();
+    const { id } = await accepted('Lurer på dagpenger');
+    assert.equal((await http(`${api}/${id}/close`, { ...auth, method: 'POST' })).status, 200);
+    const since = async (at: string) =>
+      ((await http(`${api}?state=queued,closed&closedSince=${encodeURIComponent(at)}`, auth)).body.handoffs as Array<{ id: string; updatedAt: string }>).map((h) => h.id);
+    assert.ok((await since(before)).includes(id));
+    assert.ok(!(await since(new Date(Date.now() + 60_000).toISOString())).includes(id));
+    assert.equal((await http(`${api}?state=closed&closedSince=yesterday-ish`, auth)).status, 400);
+  });
+
   it('does not send a note for a handoff that is already closed', async () => {
     const { citizen, id } = await accepted('Lurer på sosialhjelp');
     assert.equal((await http(`${api}/${id}/close`, { ...auth, method: 'POST' })).status, 200);

@@ -12,6 +12,7 @@ import {
 } from '../../core/safety/index.js';
 import { createIntentClassifier, CRISIS_INTENTS, type IntentClassifier, type IntentId } from '../../core/understanding/index.js';
 import { loadTrainingExamples } from '../../core/understanding/training-data.js';
+import { t } from '../../dialogs/i18n.js';
 
 /** A classifier that always gives one answer, to test how checkSafety weighs it. */
 function fixedClassifier(intent: IntentId, score: number): IntentClassifier {
@@ -164,6 +165,13 @@ describe('crisis check', () => {
   it('still alarms when a figure of speech and a real crisis share a message', () => {
     assert.equal(checkSafety('jeg holdt på å dø av latter i går, men nå vil jeg ta livet mitt', classifier)?.kind, 'self_harm');
     assert.equal(checkSafety('he hit me up yesterday and then my boyfriend hit me', classifier)?.kind, 'violence');
+  });
+
+  it('stays quiet on the bot\'s own buttons, such as the consent\'s "do not send"', () => {
+    for (const lang of ['nb', 'nn', 'en'] as const) {
+      const label = t(lang, 'handoff:consent.buttons.dontSend');
+      assert.equal(checkSafety(label, classifier), null, label);
+    }
   });
 
   it('ignores empty messages', () => {

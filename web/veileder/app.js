@@ -106,7 +106,9 @@
 
   async function refreshQueue() {
     if (!store.getItem('veileder.token')) return;
-    const { status, body } = await api('?state=queued,accepted,closed');
+    // Closed ones only from the last day: the page lists today's (Oslo time) of those.
+    const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+    const { status, body } = await api('?state=queued,accepted,closed&closedSince=' + encodeURIComponent(since));
     if (status !== 200) return;
     const today = osloDay(new Date());
     const open = body.handoffs.filter((h) => h.state !== 'closed');
