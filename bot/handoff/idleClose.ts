@@ -1,3 +1,4 @@
+import { startPeriodic, type PeriodicJob } from '../../core/periodic.js';
 import type { HandoffRecord } from '../../core/handoff/record.js';
 import { HandoffTransitionError } from '../../core/handoff/stateMachine.js';
 import { handoffTexts } from '../../dialogs/handoff/texts.js';
@@ -18,11 +19,8 @@ export interface IdleCloseOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface IdleClose {
-  /** One pass now; resolves with how many handoffs it closed. */
-  runOnce(): Promise<number>;
-  stop(): void;
-}
+/** runOnce resolves with how many handoffs it closed. */
+export type IdleClose = PeriodicJob;
 
 const timeOf = (...times: Array<string | undefined>) => Math.max(0, ...times.filter((t): t is string => !!t).map((t) => Date.parse(t)));
 
@@ -41,7 +39,6 @@ async function idleSince(queue: HandoffQueue, record: HandoffRecord, cutoff: num
  */
 export function startIdleClose(options: IdleCloseOptions): IdleClose {
   const clock = options.clock ?? (() => new Date());
-  let running: Promise<number> | undefined;
 
   async function closeIdle(record: HandoffRecord): Promise<boolean> {
     const days = options.idleDays;
@@ -70,20 +67,7 @@ export function startIdleClose(options: IdleCloseOptions): IdleClose {
     return closed;
   }
 
-  function runOnce(): Promise<number> {
-    running ??= pass()
-      .catch((error: unknown) => {
-        options.onError?.(error);
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-
-  void runOnce();
-  const timer = setInterval(() => void runOnce(), options.intervalMs);
-  timer.unref?.();
-  return { runOnce, stop: () => clearInterval(timer) };
+  const job = startPeriodic(pass, options.intervalMs, options.onError);
+  void job.runOnce();
+  return job;
 }

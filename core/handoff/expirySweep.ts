@@ -1,3 +1,4 @@
+import { startPeriodic, type PeriodicJob } from '../periodic.js';
 import { isDue, type HandoffLifecycle } from './stateMachine.js';
 
 export interface ExpirySweepOptions<T extends HandoffLifecycle> {
@@ -12,19 +13,14 @@ export interface ExpirySweepOptions<T extends HandoffLifecycle> {
   onError?: (error: unknown) => void;
 }
 
-export interface ExpirySweep {
-  /** Runs one sweep now; resolves with the number of handoffs expired. */
-  runOnce(): Promise<number>;
-  stop(): void;
-}
+/** runOnce resolves with the number of handoffs expired. */
+export type ExpirySweep = PeriodicJob;
 
 /**
  * A periodic check that expires queued handoffs nobody accepted in time. Sweeps never overlap,
  * and the timer is unref'd so it never keeps the process alive on its own.
  */
 export function startExpirySweep<T extends HandoffLifecycle>(options: ExpirySweepOptions<T>): ExpirySweep {
-  let running: Promise<number> | undefined;
-
   async function sweep(): Promise<number> {
     const now = options.now();
     let expired = 0;
@@ -40,22 +36,5 @@ export function startExpirySweep<T extends HandoffLifecycle>(options: ExpirySwee
     return expired;
   }
 
-  function runOnce(): Promise<number> {
-    running ??= sweep()
-      .catch((error: unknown) => {
-        options.onError?.(error);
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-
-  const timer = setInterval(() => void runOnce(), options.intervalMs);
-  timer.unref?.();
-  return {
-    runOnce,
-    stop: () => clearInterval(timer),
-  };
+  return startPeriodic(sweep, options.intervalMs, options.onError);
 }
