@@ -9,10 +9,12 @@ import type { RecordStore } from '../storage/recordStore.js';
 import type { ResumeCodes } from './resumeCodes.js';
 
 /**
- * Look-ups per client address: five at once, then one a minute. With 30^10 codes an even chance
- * at one live code takes an address about 560 million years (divided by the number of live
- * codes), while a person who mistypes a few times still gets in at once. Something that cannot be
- * a code at all (wrong length or letters) is answered without counting.
+ * Wrong codes per client address: five, then one a minute. With 30^10 codes an even chance at
+ * one live code takes an address about 560 million years (divided by the number of live codes),
+ * while a person who mistypes a few times still gets in at once. Only wrong and expired codes
+ * count, so many people behind one address (an office, a mobile network's NAT) can all come back;
+ * something that cannot be a code at all (wrong length or letters) is answered without counting.
+ * Once the limit is reached, every look-up from that address is refused until it refills.
  */
 export const DEFAULT_RESUME_LIMIT: RateLimitOptions = { capacity: 5, refillPerSecond: 1 / 60 };
 
@@ -47,15 +49,18 @@ export function resumeRouter(options: ResumeRouterOptions): Router {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return sendError(res, 400, 'BadArgument', t(lang, 'web:resume.malformed'));
     const { code } = body as { code?: unknown };
     if (!normalizeResumeCode(code)) return sendError(res, 400, 'BadArgument', t(lang, 'web:resume.malformed'));
-    const limit = limiter.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const limit = limiter.check(address);
     if (!limit.allowed) {
       res.set('Retry-After', String(limit.retryAfterSeconds));
       return sendError(res, 429, 'TooManyRequests', t(lang, 'web:resume.tooMany'));
     }
     const found = await options.codes.find(code);
-    if (!found.ok) return sendError(res, found.reason === 'malformed' ? 400 : 404, found.reason === 'malformed' ? 'BadArgument' : 'NotFound', t(lang, `web:resume.${found.reason}`));
-    const record = await options.directLine.store.getConversation(found.conversationId);
-    if (!record) return sendError(res, 404, 'NotFound', t(lang, 'web:resume.unknown'));
+    const record = found.ok ? await options.directLine.store.getConversation(found.conversationId) : undefined;
+    if (!record) {
+      limiter.take(address);
+      return sendError(res, 404, 'NotFound', t(lang, 'web:resume.unknown'));
+    }
     const { token, expiresIn } = options.directLine.signer.issue(record.id, record.userId);
     await options.records?.appendAudit({ actor: 'user', action: 'conversation.resume', conversationId: record.id }).catch(options.onError);
     res.json({ conversationId: record.id, token, expires_in: expiresIn, lang: langFromLocale(record.locale) });
