@@ -136,7 +136,7 @@
     // A call opens the phone's dialler, not a new tab.
     return typeof html === 'string' ? html.replace(/(<a href="tel:[^"]*")([^>]*?) target="_blank"/g, '$1$2') : html;
   }
-  const state = { lang: document.documentElement.lang, texts: null, store: null, directLine: null, rendered: false, handled: '' };
+  const state = { lang: document.documentElement.lang, texts: null, store: null, directLine: null, rendered: false, handled: '', toEndUntil: 0, toEndTimer: 0 };
 
   function safely(work, fallback) {
     try {
@@ -257,9 +257,24 @@
   }
 
   const watchIncoming = () => (next) => (action) => {
-    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') followBot(action.payload && action.payload.activity);
+    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+      followBot(action.payload && action.payload.activity);
+      if (state.toEndUntil > Date.now()) scrollToEndSoon();
+    }
     return next(action);
   };
+
+  /**
+   * A resumed conversation is shown from its end, where what the veileder wrote since is: Web Chat
+   * would stop at the first screen of the replayed history. Once the replay has settled.
+   */
+  function scrollToEndSoon() {
+    window.clearTimeout(state.toEndTimer);
+    state.toEndTimer = window.setTimeout(() => {
+      const transcript = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+      if (transcript) transcript.scrollTop = transcript.scrollHeight;
+    }, 400);
+  }
 
   /**
    * After "slett samtalen" the deleted messages leave the screen as well: the chat connects again
@@ -311,6 +326,7 @@
     }
     const lang = LANGS.includes(body.lang) ? body.lang : state.lang;
     writeSession({ token: body.token, conversationId: body.conversationId, lang, handled: '' });
+    state.toEndUntil = Date.now() + 8000;
     return { ok: true, lang };
   }
 
