@@ -37,21 +37,27 @@ export interface ResumeParts {
   /** A code and link for a conversation on the web page; undefined in other channels. */
   offer: (conversationId: string, channelId: string | undefined) => Promise<ResumeOffer | undefined>;
   /** Mounts POST /api/resume. */
+  /** Mounts POST /api/resume; until then no code is offered. */
   mount: (web: Express, directLine: LocalDirectLine) => void;
 }
 
 /** "Come back tomorrow": resume codes for the web page, built once at start-up. */
 export function createResumeParts(options: ResumePartsOptions): ResumeParts {
   const codes = new ResumeCodes({ records: options.records, secret: options.secret, clock: options.clock });
+  let local: Pick<LocalDirectLine, 'store'> | undefined;
   return {
     codes,
     async offer(conversationId, channelId) {
       if (channelId !== WEB_CHANNEL) return undefined;
+      // Only a conversation on this server's own Direct Line: a page on Azure Direct Line (same
+      // channel id) could not use the token the code gives.
+      if (!local || !(await local.store.getConversation(conversationId))) return undefined;
       const code = await codes.issue(conversationId);
       const base = options.publicBaseUrl?.()?.replace(/\/+$/, '') ?? '';
       return { code, url: `${base}${RESUME_PATH}${code}`, days: options.retentionDays };
     },
     mount(web, directLine) {
+      local = directLine;
       web.use('/api/resume', resumeRouter({ codes, directLine, records: options.records, rateLimit: options.rateLimit, clock: options.clock, onError: options.onError }));
     },
   };

@@ -100,7 +100,7 @@ describe('come back tomorrow: the resume code for a summary left after hours', f
     });
   }
 
-  it('is offered only on the web page (Teams: see teamsPersonalChat.test.ts), with PUBLIC_BASE_URL in the link', async () => {
+  it('is offered only for conversations on this server\'s web chat (Teams: see teamsPersonalChat.test.ts), with PUBLIC_BASE_URL in the link', async () => {
     const { createResumeParts } = await import('../../bot/resume/index.js');
     const offers: string[] = [];
     const parts = createResumeParts({
@@ -109,8 +109,13 @@ describe('come back tomorrow: the resume code for a summary left after hours', f
       retentionDays: 30,
       publicBaseUrl: () => 'https://veiviser.example/',
     });
+    const conversations = new Set(['conv']);
+    const directLine = { store: { getConversation: async (id: string) => (conversations.has(id) ? { id } : undefined) } };
+    assert.equal(await parts.offer('conv', 'directline'), undefined, 'not before the local Direct Line is there');
+    parts.mount({ use: () => undefined } as never, directLine as never);
     assert.equal(await parts.offer('conv', 'msteams'), undefined);
-    assert.deepEqual(offers, [], 'nothing stored for Teams');
+    assert.equal(await parts.offer('azure-conv', 'directline'), undefined, 'a conversation on Azure Direct Line (not this server\'s)');
+    assert.deepEqual(offers, [], 'nothing stored for Teams or Azure');
     const web = await parts.offer('conv', 'directline');
     assert.ok(web);
     assert.equal(web.url, `https://veiviser.example/#kode=${web.code}`, 'absolute with PUBLIC_BASE_URL');
