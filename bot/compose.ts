@@ -4,6 +4,7 @@ import { createPrivacy, redactFor } from '../dialogs/privacy/index.js';
 import { emergencyReply, RightsDialog, SelfCheckDialog } from '../dialogs/rights/index.js';
 import { TriageDialog } from '../dialogs/triage/triageDialog.js';
 import { createHandoffParts } from './handoff/compose.js';
+import { createResumeParts } from './resume/index.js';
 import { createLocalTeamsAdapter, createTeamsAdapter } from './teamsChannel.js';
 import { checkSafety } from '../core/safety/index.js';
 import { createIntentClassifier, detectLanguage } from '../core/understanding/index.js';
@@ -37,6 +38,8 @@ async function directLineSecret(config: Config, records: RecordStore): Promise<s
 export interface ComposeOptions {
   log?: Logger;
   rateLimit?: RateLimitOptions;
+  /** Resume code look-ups per address (default in bot/resume/routes.ts). */
+  resumeRateLimit?: RateLimitOptions;
   clock?: () => Date;
 }
 
@@ -66,6 +69,15 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
   const secret = await directLineSecret(config, stores.records);
   const directLineStore = new RecordDirectLineStore(stores.records, { clock });
 
+  const resume = createResumeParts({
+    records: stores.records,
+    secret,
+    retentionDays: config.retentionDays,
+    publicBaseUrl: () => links.base,
+    rateLimit: options.resumeRateLimit,
+    clock,
+    onError: (err) => log?.error({ err: err instanceof Error ? { name: err.name } : { type: typeof err } }, 'resume failed'),
+  });
   const handoff = createHandoffParts({
     records: stores.records,
     veilederToken: config.veilederToken,
@@ -77,6 +89,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     appId: config.credentials?.appId,
     checkSafety: safety,
     idleDays: config.handoffIdleDays,
+    resumeOffer: resume.offer,
     clock,
     log,
   });
@@ -119,7 +132,10 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
       emergencyReply: emergencyReply(clock),
       ...privacy.hooks,
     },
-    mount: (web, { directLine }) => handoff.mount(web, { directLine }),
+    mount: (web, { directLine }) => {
+      handoff.mount(web, { directLine });
+      resume.mount(web, directLine);
+    },
     teamsAdapter,
     extendApp: handoff.extendApp,
     middleware: [

@@ -136,7 +136,7 @@
     // A call opens the phone's dialler, not a new tab.
     return typeof html === 'string' ? html.replace(/(<a href="tel:[^"]*")([^>]*?) target="_blank"/g, '$1$2') : html;
   }
-  const state = { lang: document.documentElement.lang, texts: null, store: null, directLine: null, rendered: false, handled: '' };
+  const state = { lang: document.documentElement.lang, texts: null, store: null, directLine: null, rendered: false, handled: '', toEndUntil: 0, toEndTimer: 0 };
 
   function safely(work, fallback) {
     try {
@@ -257,9 +257,24 @@
   }
 
   const watchIncoming = () => (next) => (action) => {
-    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') followBot(action.payload && action.payload.activity);
+    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+      followBot(action.payload && action.payload.activity);
+      if (state.toEndUntil > Date.now()) scrollToEndSoon();
+    }
     return next(action);
   };
+
+  /**
+   * A resumed conversation is shown from its end, where what the veileder wrote since is: Web Chat
+   * would stop at the first screen of the replayed history. Once the replay has settled.
+   */
+  function scrollToEndSoon() {
+    window.clearTimeout(state.toEndTimer);
+    state.toEndTimer = window.setTimeout(() => {
+      const transcript = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+      if (transcript) transcript.scrollTop = transcript.scrollHeight;
+    }, 400);
+  }
 
   /**
    * After "slett samtalen" the deleted messages leave the screen as well: the chat connects again
@@ -267,6 +282,11 @@
    */
   async function clearScreen() {
     saveConnection();
+    await reconnect();
+  }
+
+  /** Connects the chat again to the conversation saved for this tab, and lets the old connection go. */
+  async function reconnect() {
     const old = state.directLine;
     if (state.statusSubscription) state.statusSubscription.unsubscribe();
     try {
@@ -275,6 +295,94 @@
       showError();
     }
     if (old) old.end();
+  }
+
+  // ---- "Har du en kode?": the same conversation in another tab or on another device ----
+
+  const RESUME_HASH = /^#kode=([A-Za-z0-9-]{1,40})$/;
+  const resumeText = (key) => lookup(state.texts, `resume.${key}`) || (key === 'failed' ? el('resume-message').dataset.failed : '') || '';
+
+  /**
+   * Asks the server for the conversation a resume code opens. On success it becomes this tab's
+   * conversation (the next connection picks it up); otherwise the server's kind answer, in the
+   * page's language, or ours when the server could not be reached.
+   */
+  async function fetchResume(code) {
+    let res;
+    let body = null;
+    try {
+      res = await fetch('/api/resume', {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code, lang: state.lang }),
+      });
+      body = await res.json();
+    } catch {
+      return { ok: false, message: resumeText('failed') };
+    }
+    if (!res.ok || !body || typeof body.token !== 'string' || typeof body.conversationId !== 'string') {
+      const message = body && body.error && typeof body.error.message === 'string' ? body.error.message : resumeText('failed');
+      return { ok: false, message };
+    }
+    const lang = LANGS.includes(body.lang) ? body.lang : state.lang;
+    writeSession({ token: body.token, conversationId: body.conversationId, lang, handled: '' });
+    state.toEndUntil = Date.now() + 8000;
+    return { ok: true, lang };
+  }
+
+  function showResumeMessage(text, isError) {
+    const message = el('resume-message');
+    message.textContent = text || '';
+    message.classList.toggle('is-error', Boolean(isError));
+    el('resume-code').setAttribute('aria-invalid', String(Boolean(isError)));
+  }
+
+  async function resumeFromForm(event) {
+    event.preventDefault();
+    const input = el('resume-code');
+    const code = input.value.trim();
+    if (!code) {
+      showResumeMessage(resumeText('malformed'), true);
+      input.focus();
+      return;
+    }
+    showResumeMessage(resumeText('checking'), false);
+    const result = await fetchResume(code);
+    if (!result.ok) {
+      showResumeMessage(result.message, true);
+      input.focus();
+      return;
+    }
+    await openResumed(result.lang);
+    input.value = '';
+    showResumeMessage(resumeText('resumed'), false);
+  }
+
+  /** Shows the resumed conversation; the page takes the conversation's language (the bot's). */
+  async function openResumed(lang) {
+    state.botLang = lang;
+    if (lang !== state.lang) await switchLanguage(lang);
+    await reconnect();
+    el('resume').open = false;
+    // The form is folded away: the chat takes the focus, not the top of the page.
+    el('chat').focus();
+  }
+
+  /** A code in the address (a resume link) is read once and taken out, so it is not bookmarked or shared by accident. */
+  function codeFromAddress() {
+    const match = RESUME_HASH.exec(location.hash);
+    if (!match) return undefined;
+    safely(() => window.history.replaceState(null, '', location.pathname + location.search));
+    return match[1];
+  }
+
+  async function resumeFromLink(code) {
+    const result = await fetchResume(code);
+    if (result.ok) return result;
+    el('resume').open = true;
+    el('resume-code').value = code;
+    showResumeMessage(result.message, true);
+    return result;
   }
 
   async function startChat() {
@@ -335,9 +443,20 @@
     document.querySelector('.skip-link').addEventListener('click', focusSendBox);
     el('chat-retry').addEventListener('click', () => location.reload());
     window.addEventListener('pagehide', saveConnection);
+    el('resume-form').addEventListener('submit', resumeFromForm);
+    window.addEventListener('hashchange', () => {
+      const code = codeFromAddress();
+      if (code) resumeFromLink(code).then((result) => (result.ok ? openResumed(result.lang) : undefined));
+    });
 
     const wanted = storedLang();
     state.lang = LANGS.includes(wanted) ? wanted : LANGS.includes(state.lang) ? state.lang : 'nb';
+    const linked = codeFromAddress();
+    if (linked) {
+      // The page's texts are still those it was served with: the server answers in this language.
+      const resumed = await resumeFromLink(linked);
+      if (resumed.ok) state.lang = resumed.lang;
+    }
     // Texts and the chat load side by side: on a slow phone network each round trip counts.
     const texts = loadTexts(state.lang).then(
       (loaded) => {

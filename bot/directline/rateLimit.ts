@@ -38,6 +38,13 @@ export class TokenBucketLimiter {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.options.refillPerSecond)) };
   }
 
+  /** Whether take() would succeed now, without taking (for limits that count only failures). */
+  check(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+    const bucket = this.refill(this.buckets.get(key), this.clock().getTime());
+    if (bucket.tokens >= 1) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.options.refillPerSecond)) };
+  }
+
   private refill(bucket: Bucket | undefined, now: number): Bucket {
     if (!bucket) return { tokens: this.options.capacity, updatedMs: now };
     const gained = ((now - bucket.updatedMs) / 1000) * this.options.refillPerSecond;

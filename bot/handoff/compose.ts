@@ -4,7 +4,7 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import type { Express } from 'express';
 import { createAvailability, loadOpeningHours } from '../../core/availability/index.js';
 import type { Lang } from '../../core/language.js';
-import { HANDOFF_DIALOG_ID, HandoffDialog, type HandoffBeginOptions } from '../../dialogs/handoff/handoffDialog.js';
+import { HANDOFF_DIALOG_ID, HandoffDialog, type HandoffBeginOptions, type HandoffDialogOptions } from '../../dialogs/handoff/handoffDialog.js';
 import type { RecordStore } from '../storage/recordStore.js';
 import { veilederApi } from '../veileder/api.js';
 import { copyPage } from '../veileder/copyPage.js';
@@ -44,6 +44,8 @@ export interface HandoffPartsOptions {
   checkSafety?: (text: string) => unknown;
   /** An accepted handoff with no message for this many days is closed (HANDOFF_IDLE_DAYS). */
   idleDays?: number;
+  /** A resume code and link for the web page (bot/resume). */
+  resumeOffer?: HandoffDialogOptions['resumeOffer'];
   /** Urgent handoffs per address per hour before they queue as ordinary (default 3). */
   urgentPerHour?: number;
   clock?: () => Date;
@@ -124,6 +126,7 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     veilederLang: options.veilederLang,
     veiledereOnline: online,
     copyLink: (id) => publicUrl(copyPath(options.copySecret, id)),
+    resumeOffer: options.resumeOffer,
   });
   const beforeTurn = createHandoffTurnHook({
     queue,

@@ -36,6 +36,11 @@ export interface HandoffDialogOptions {
   veiledereOnline?: () => number;
   /** The link to the user's own copy of what they sent (their right to see it); none: no link. */
   copyLink?: (handoffId: string) => string;
+  /**
+   * A code and link to open this conversation again elsewhere (the web page only: undefined in
+   * channels that know the person, such as Teams).
+   */
+  resumeOffer?: (conversationId: string, channelId: string | undefined) => Promise<{ code: string; url: string; days: number } | undefined>;
 }
 
 /** What the root may pass when it starts the flow. */
@@ -322,6 +327,7 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
     state.step = 'waiting';
     state.handoffId = record.id;
     const copy = this.options.copyLink ? tr('queue.copyLink', { url: this.options.copyLink(record.id) }) : undefined;
+    const resume = await this.resumeText(ctx, lang);
 
     if (callback) {
       const now = this.#clock();
@@ -332,6 +338,7 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
           : tr('availability.callbackSaved', { when: formatDayAndTime(availability.nextOpening(now), lang) }),
       );
       if (copy) await ctx.sendActivity(copy);
+      if (resume) await ctx.sendActivity(resume);
       await ctx.sendActivity(MessageFactory.suggestedActions([tr('queue.leaveButton')], tr('queue.whileWaiting')));
       return Dialog.EndOfTurn;
     }
@@ -340,7 +347,19 @@ export class HandoffDialog extends Dialog<HandoffBeginOptions> implements OpenQu
     const lines = [tr('queue.sent'), tr('queue.position', { position }), minutes === undefined ? tr('queue.estimateUnknown') : tr('queue.estimate', { minutes })];
     await ctx.sendActivity(lines.join(' '));
     if (copy) await ctx.sendActivity(copy);
+    if (resume) await ctx.sendActivity(resume);
     await ctx.sendActivity(MessageFactory.suggestedActions([tr('queue.leaveButton')], tr('queue.whileWaiting')) as Partial<Activity>);
     return Dialog.EndOfTurn;
+  }
+
+  /** The resume code message, or undefined (not the web page, or the code could not be made: the handoff stands). */
+  private async resumeText(ctx: TurnContext, lang: Lang): Promise<string | undefined> {
+    if (!this.options.resumeOffer) return undefined;
+    try {
+      const offer = await this.options.resumeOffer(ctx.activity.conversation.id, ctx.activity.channelId);
+      return offer && handoffTexts(lang)('resume.given', { code: offer.code, url: offer.url, days: offer.days });
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -107,4 +107,16 @@ describe('Teams personal chat: what the citizen sees', function () {
     assert.ok(lines.every((line) => !line.includes('\n')));
     assert.ok(lines.some((line) => line.startsWith(t('nb', 'handoff:render.footer', { date: '' }).slice(0, 20))));
   });
+
+  it('nb: a summary left in Teams comes with no resume code: Teams knows the person, the chat is there tomorrow', async () => {
+    const c = citizen('nb');
+    await c.say(t('nb', 'menu.human'));
+    await c.say('Jeg trenger hjelp med husleia (Teams)');
+    let sent = await c.say(t('nb', 'handoff:consent.buttons.send'));
+    if (sent.some((call) => FakeTeams.textOf(call).includes(t('nb', 'handoff:availability.choose')))) sent = await c.say(t('nb', 'handoff:availability.buttons.callback'));
+    const texts = sent.map((call) => FakeTeams.textOf(call));
+    assert.ok(texts.some((text) => text.includes(t('nb', 'handoff:queue.whileWaiting'))), texts.join(' | '));
+    const codeIntro = t('nb', 'handoff:resume.given', { code: '', url: '', days: '' }).slice(0, 30);
+    assert.ok(!texts.some((text) => text.includes(codeIntro) || /#kode=/.test(text)), texts.join(' | '));
+  });
 });

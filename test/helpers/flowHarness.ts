@@ -116,6 +116,11 @@ export class Citizen {
     return citizen;
   }
 
+  /** The same conversation opened elsewhere with a token of its own (a resume code's). */
+  static open(base: string, conversationId: string, token: string, lang: Lang): Citizen {
+    return new Citizen(base, conversationId, token, lang);
+  }
+
   /** What the bot (or a veileder) sent since the last read. */
   async read(): Promise<Seen[]> {
     const query = this.watermark ? `?watermark=${this.watermark}` : '';

@@ -1,0 +1,1 @@
+export { hashResumeCode, newResumeCode, normalizeResumeCode, RESUME_ALPHABET, RESUME_CODE_BITS, RESUME_CODE_LENGTH } from './code.js';
