@@ -35,6 +35,10 @@ describe('wording', () => {
       [/(?<![\p{L}])born(a|et|e)?(?![\p{L}])/giu, 'barn'],
       [/(?<![\p{L}])døger(et)?(?![\p{L}])/giu, 'døgn'],
       [/rådgjev(ing|ar|aren|arar)/giu, 'rådgiving, rådgivar'],
+      [/(?<![\p{L}])svarer(?![\p{L}])/giu, 'svarar'],
+      [/(?<![\p{L}])godkjend(?![\p{L}])/giu, 'godkjent'],
+      [/(?<![\p{L}])(er|blir|vart|Blir)( ikkje)? send(?![\p{L}])/gu, 'sendt (er sendt, blir sendt)'],
+      [/(?<![\p{L}])henne(?![\p{L}])/giu, 'ho, also as object'],
       [/(?<![\p{L}_])(ikke|hva|hvordan|hvis|jeg|veileder(e|en)?)(?![\p{L}_])/giu, 'nynorsk, not bokmål (ikkje, kva, korleis, viss, eg, rettleiar)'],
     ];
     for (const [pattern, chosen] of CHOSEN) {
@@ -43,7 +47,7 @@ describe('wording', () => {
 
     it('the chosen forms are the ones in use', () => {
       const all = writtenTexts('nn').map(([, text]) => text).join('\n');
-      for (const word of ['òg', 'usamd', 'barn', 'døgnet', 'rådgiving', 'rettleiar']) assert.ok(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'u').test(all), word);
+      for (const word of ['òg', 'usamd', 'barn', 'døgnet', 'rådgiving', 'rettleiar', 'svarar', 'godkjent', 'sendt']) assert.ok(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'u').test(all), word);
     });
   });
 

@@ -21,7 +21,7 @@ describe('handoff consent in nynorsk and English, by buttons and free text', fun
     assert.ok(shown.includes('Språk i chatten: nynorsk'));
     assert.ok(/Automatisk laga av chatten frå svara dine, \d/.test(shown));
     const sent = texts(await citizen.say('ja'));
-    assert.match(sent[0] ?? '', /^Takk\. Oppsummeringa er send til ein rettleiar\. Du er nummer \d+ i køen\./);
+    assert.match(sent[0] ?? '', /^Takk\. Oppsummeringa er sendt til ein rettleiar\. Du er nummer \d+ i køen\./);
     const copyLink = /\[Opne kopien\]\((\/kopi\/[^)\s]+)\)$/.exec(sent[1] ?? '')?.[1];
     const copy = await (await fetch(`${server.running.url}${copyLink}`)).text();
     assert.ok(copy.includes('<html lang="nn">') && copy.includes('<h1>Kopi av oppsummeringa</h1>'), 'the printable copy is in nynorsk');
