@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadOpeningHours } from '../core/availability/index.js';
+import { loadOpeningHours, weekdayHours } from '../core/availability/index.js';
 import { LANGUAGES, type Lang } from '../core/language.js';
 import { phoneNumbers } from '../core/rights/contacts.js';
 import { telLink } from './phoneNumbers.js';
@@ -13,8 +13,8 @@ export type PageTexts = Record<string, unknown>;
  */
 export function pageValues(): Record<string, string> {
   const phone = phoneNumbers().navKontaktsenter.replace(/\u00a0/g, ' ');
-  const weekday = loadOpeningHours().weekly.monday[0];
-  return { navPhone: phone, navTel: telLink(phone), navOpens: weekday?.[0] ?? '', navCloses: weekday?.[1] ?? '' };
+  const { opens, closes } = weekdayHours(loadOpeningHours());
+  return { navPhone: phone, navTel: telLink(phone), navOpens: opens, navCloses: closes };
 }
 
 /** Fills in the known {{names}}; others ({{time}} for the page's script) are left as they are. */

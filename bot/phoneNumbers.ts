@@ -26,3 +26,18 @@ export function knownPhoneNumbers(): PhoneNumber[] {
     .filter((value) => /^\d[\d ]*\d$/.test(value));
   return [...new Set(written)].map((text) => ({ text, tel: telLink(text) }));
 }
+
+/**
+ * Escaped HTML with every known phone number made a tel: link, for the pages the server writes
+ * itself (the chat's own messages are linked by web/app.js). A number counts only on its own.
+ */
+export function linkPhoneNumbersInHtml(html: string, numbers: PhoneNumber[] = knownPhoneNumbers()): string {
+  const longestFirst = [...numbers].sort((a, b) => b.text.length - a.text.length);
+  const pattern = longestFirst.map((p) => p.text.replace(/\D/g, '').split('').join('[ \u00a0]?')).join('|');
+  if (!pattern) return html;
+  return html.replace(new RegExp(`(?<![\\d§][ \u00a0]?)(?<!\\d)(${pattern})(?![ \u00a0]?\\d)`, 'g'), (number) => {
+    const digits = number.replace(/\D/g, '');
+    const known = longestFirst.find((p) => p.text.replace(/\D/g, '') === digits);
+    return known ? `<a href="${known.tel}">${number}</a>` : number;
+  });
+}

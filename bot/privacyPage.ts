@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { LANGUAGES, type Lang } from '../core/language.js';
 import { t } from '../dialogs/i18n.js';
+import { linkPhoneNumbersInHtml } from './phoneNumbers.js';
 import { pageLanguage } from './static.js';
 
 const LANGUAGE_NAMES: Record<Lang, string> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
@@ -10,7 +11,7 @@ function escapeHtml(text: string): string {
 }
 
 function render(lang: Lang, retentionDays: number): string {
-  const p = (key: string, options?: Record<string, unknown>) => `<p>${escapeHtml(t(lang, `privacy:${key}`, options))}</p>`;
+  const p = (key: string, options?: Record<string, unknown>) => `<p>${linkPhoneNumbersInHtml(escapeHtml(t(lang, `privacy:${key}`, options)))}</p>`;
   const others = LANGUAGES.map((l) => (l === lang ? `<span aria-current="page">${LANGUAGE_NAMES[l]}</span>` : `<a href="/personvern?lang=${l}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a>`)).join(' · ');
   return `<!doctype html>
 <html lang="${lang}">

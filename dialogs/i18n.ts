@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LANG, LANGUAGES, type Lang } from '../core/language.js';
 import { matchKey } from '../core/normalize.js';
+import { textValues } from './textValues.js';
 
 export const LOCALES_DIR = fileURLToPath(new URL('../locales/', import.meta.url));
 
@@ -35,7 +36,8 @@ function i18n(): I18n {
     ns: Object.keys(resources[DEFAULT_LANG] ?? {}),
     defaultNS: 'common',
     initAsync: false,
-    interpolation: { escapeValue: false },
+    // Phone numbers and opening hours come from data in every text ({{phoneNav}}, {{navOpens}}).
+    interpolation: { escapeValue: false, defaultVariables: textValues() },
     returnNull: false,
   });
   instance = created;

@@ -60,3 +60,17 @@ export function validateOpeningHours(raw: unknown): OpeningHours {
 export function loadOpeningHours(file = OPENING_HOURS_FILE): OpeningHours {
   return validateOpeningHours(JSON.parse(readFileSync(file, 'utf8')));
 }
+
+/**
+ * The one period Nav is open on weekdays ("09:00", "15:00"), which the texts write as "weekdays
+ * 09:00–15:00". Fails if the weekdays differ, because a text that says "weekdays" would then be wrong.
+ */
+export function weekdayHours(hours: OpeningHours): { opens: string; closes: string } {
+  const days: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+  const periods = days.map((day) => JSON.stringify(hours.weekly[day]));
+  const [first] = hours.weekly.monday;
+  if (!first || hours.weekly.monday.length !== 1 || periods.some((p) => p !== periods[0])) {
+    throw new OpeningHoursError('opening-hours: the texts say "weekdays" with one period; monday to friday must have the same single period');
+  }
+  return { opens: first[0], closes: first[1] };
+}

@@ -1,6 +1,8 @@
 import { emailSpans } from './email.js';
 import { normalizeForRedaction } from './normalizeText.js';
 import { numberHits } from './numbers.js';
+import { phoneNumbers } from '../rights/contacts.js';
+import { helplineValues } from '../safety/helplines.js';
 
 /**
  * Removes identifying numbers and addresses from text a user typed, before anything stores or
@@ -25,8 +27,13 @@ export interface RedactOptions {
 /** Language-neutral default, so core never needs the locale files. */
 export const NEUTRAL_PLACEHOLDER = '[…]';
 
-/** NAV kontaktsenter (nav.no/kontakt, checked 2025-11): a user quoting it is not sharing personal data. */
-export const PUBLIC_PHONE_NUMBERS: readonly string[] = ['55553333'];
+/**
+ * The eight-digit numbers of Nav and the help lines, from data (data/rights/contacts.json,
+ * data/safety/helplines.json): a user quoting one is not sharing personal data.
+ */
+export const PUBLIC_PHONE_NUMBERS: readonly string[] = [...Object.values(phoneNumbers()), ...Object.values(helplineValues())]
+  .map((number) => number.replace(/\D/g, ''))
+  .filter((digits) => digits.length === 8);
 const PUBLIC_PHONES = new Set(PUBLIC_PHONE_NUMBERS);
 
 interface Hit {

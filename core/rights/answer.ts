@@ -53,6 +53,8 @@ export function commonParams(lang: Lang, today: IsoDate): Record<string, string>
     klageFtrl: formatDecimal(lang, factor('KLAGE_WEEKS_FTRL')),
     klage14a: formatDecimal(lang, factor('KLAGE_WEEKS_14A')),
     klageSocial: formatDecimal(lang, factor('KLAGE_WEEKS_SOCIAL')),
+    sykepengerDays: formatDecimal(lang, factor('SYKEPENGER_MAX_DAYS')),
+    sykepengerWeeks: formatDecimal(lang, factor('SYKEPENGER_MAX_WEEKS')),
     phoneNav: phones.navKontaktsenter,
     phoneGjeld: phones.navGjeld,
     phone113: phones.emergencyMedical,

@@ -11,7 +11,7 @@ import { t } from '../i18n.js';
 
 let hours: Availability | undefined;
 
-/** Nav's hours from data/handoff/opening-hours.json (weekdays 09–15, public holidays closed), not the demo queue's OPENING_HOURS. */
+/** Nav's hours from data/handoff/opening-hours.json (public holidays closed), not the demo queue's OPENING_HOURS. */
 function navHours(): Availability {
   hours ??= createAvailability(loadOpeningHours(), 'data');
   return hours;

@@ -9,8 +9,9 @@ export function text(lang: Lang, ref: TextRef): string {
   return t(lang, ref.key, ref.params);
 }
 
-export function topicName(lang: Lang, topic: TopicCode): string {
-  return t(lang, `rights:topics.${topic}.name`);
+/** The topic as a sentence reads it ("appealing a decision"), not its title ("Appeal a decision"). */
+export function topicInSentence(lang: Lang, topic: TopicCode): string {
+  return t(lang, `rights:topics.${topic}.inSentence`);
 }
 
 /** "Kilde: NAV-loven § 14 a, lovdata.no (https://…). Sist sjekket 17. august 2026." */

@@ -10,7 +10,7 @@ import { isSelfCheckTopic } from '../../core/rights/selfCheck.js';
 import { markUnhandled, turnData, turnLang } from '../context.js';
 import { t } from '../i18n.js';
 import { asksForMore, matchRightsButton, matchRightsWords, partLabel, selfCheckLabel, type RightsChoice } from './matching.js';
-import { renderBrief, renderPart, renderShort, topicName } from './render.js';
+import { renderBrief, renderPart, renderShort, topicInSentence } from './render.js';
 import { choicesReply, submittedText } from './reply.js';
 import { SELF_CHECK_DIALOG_ID, SelfCheckDialog } from './selfCheckDialog.js';
 
@@ -92,7 +92,7 @@ class TopicFlow extends Dialog<RightsOptions> {
     } else if (plan && plan.parts.length > 0) {
       await this.showBrief(dc.context, state, plan);
     } else {
-      const text = `${renderShort(lang, state.topic, this.today())}\n\n${t(lang, 'rights:ui.moreQuestion', { topic: topicName(lang, state.topic) })}`;
+      const text = `${renderShort(lang, state.topic, this.today())}\n\n${t(lang, 'rights:ui.moreQuestion', { topic: topicInSentence(lang, state.topic) })}`;
       await dc.context.sendActivity(withButtons(dc.context, lang, state, text));
     }
     return Dialog.EndOfTurn;
@@ -151,7 +151,7 @@ class TopicFlow extends Dialog<RightsOptions> {
     const state = instance.state as TopicState;
     const lang = turnLang(context);
     Object.assign(state, { shown: [], more: false });
-    await context.sendActivity(withButtons(context, lang, state, t(lang, 'rights:ui.moreQuestion', { topic: topicName(lang, state.topic) })));
+    await context.sendActivity(withButtons(context, lang, state, t(lang, 'rights:ui.moreQuestion', { topic: topicInSentence(lang, state.topic) })));
   }
 
   /**

@@ -5,7 +5,7 @@ import { evaluateSelfCheck, isSelfCheckTopic, selfCheckQuestions, type SelfCheck
 import { markUnhandled, turnLang } from '../context.js';
 import { t, tList } from '../i18n.js';
 import { matchKey } from '../../core/normalize.js';
-import { topicName } from './render.js';
+import { topicInSentence } from './render.js';
 import { choicesReply, submittedText } from './reply.js';
 import { isWord } from '../triage/answerMatching.js';
 
@@ -65,7 +65,7 @@ export class SelfCheckDialog extends Dialog<SelfCheckOptions> {
     (dc.activeDialog as DialogInstance).state = state;
     const lang = turnLang(dc.context);
     const count = selfCheckQuestions(state.topic).length;
-    await dc.context.sendActivity(t(lang, 'rights:selfcheck.intro', { count, topic: topicName(lang, state.topic) }));
+    await dc.context.sendActivity(t(lang, 'rights:selfcheck.intro', { count, topic: topicInSentence(lang, state.topic) }));
     await this.ask(dc.context, state);
     return Dialog.EndOfTurn;
   }
@@ -120,7 +120,7 @@ export class SelfCheckDialog extends Dialog<SelfCheckOptions> {
 
   private resultText(lang: Lang, state: SelfCheckState): string {
     const result = evaluateSelfCheck(selfCheckQuestions(state.topic), state.answers);
-    const topic = topicName(lang, state.topic);
+    const topic = topicInSentence(lang, state.topic);
     const reasons = result.notMatching.map((id) => t(lang, `rights:selfcheck.${state.topic}.${id}.reason`));
     const lines = [
       t(lang, `rights:selfcheck.result.${result.outcome}`, { topic, reasons: joinReasons(lang, reasons) }),

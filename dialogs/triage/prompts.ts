@@ -3,6 +3,7 @@ import type { Lang } from '../../core/language.js';
 import {
   REASON_CODES, questionById, questionBank, type Answers, type Assessment, type Question, type QuestionId, type ReasonCode, type RightCode,
 } from '../../core/triage/index.js';
+import { factor, formatDecimal } from '../../core/rights/index.js';
 import { t, tMatchKey } from '../i18n.js';
 import { matchKey } from '../../core/normalize.js';
 import { optionLabel } from './answerMatching.js';
@@ -124,7 +125,7 @@ export function resultActivities(lang: Lang, assessment: Assessment): Reply[] {
   const next: string[] = [];
   if (assessment.needsWorkAbilityAssessment) next.push(t(lang, 'triage:result.workAbility'));
   for (const f of ['UNDER_18', 'UNGDOMSGARANTI'] as const) if (assessment.flags.includes(f)) next.push(t(lang, `triage:flagNotes.${f}`));
-  next.push(t(lang, 'triage:result.indication'), t(lang, 'triage:result.appeal'));
+  next.push(t(lang, 'triage:result.indication'), t(lang, 'triage:result.appeal', { klage14a: formatDecimal(lang, factor('KLAGE_WEEKS_14A')) }));
   replies.push(MessageFactory.text(next.join('\n\n')));
   return replies;
 }

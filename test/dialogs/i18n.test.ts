@@ -40,7 +40,7 @@ describe('i18n look-ups', () => {
     assert.equal(matchMenuLabel('arbeidsavklaringspengar aap'), 'aap');
     assert.equal(matchMenuLabel('Work assessment allowance (AAP)!'), 'aap');
     assert.ok(isContinueChoice('fortsett der jeg var'));
-    assert.ok(isContinueChoice('Go on where I was.'));
+    assert.ok(isContinueChoice('Continue where I left off.'));
     assert.ok(!isContinueChoice('fortsett'));
   });
 });

@@ -92,7 +92,7 @@ describe('crisis answer in every state of the conversation, then back where the 
         const topic = await citizen.say(t(lang, 'menu.aap'));
         const buttons = topic.at(-1)?.buttons ?? [];
         assert.ok(buttons.includes(t(lang, 'rights:ui.backToMenu')), buttons.join(' | '));
-        const moreQuestion = t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.AAP.name') });
+        const moreQuestion = t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.AAP.inSentence') });
 
         await crisis(citizen);
         const back = await citizen.say(t(lang, 'safety:buttons.continue'));

@@ -12,7 +12,7 @@ const REQUEST: Record<Lang, string> = { nb: 'Jeg trenger hjelp til å finne jobb
 /** Messages no classifier can make sense of, in any language. */
 const NONSENSE = ['xqzv plonk', 'brrrp zzkt'];
 
-const topicQuestion = (lang: Lang, topic: string) => t(lang, 'rights:ui.moreQuestion', { topic: t(lang, `rights:topics.${topic}.name`) });
+const topicQuestion = (lang: Lang, topic: string) => t(lang, 'rights:ui.moreQuestion', { topic: t(lang, `rights:topics.${topic}.inSentence`) });
 
 /** Where the user is when they write: at the menu, in the questionnaire, or reading about AAP. */
 const PLACES: Record<string, (citizen: Citizen) => Promise<void>> = {

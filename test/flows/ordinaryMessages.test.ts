@@ -19,7 +19,7 @@ const DYING_TO_KNOW: Record<Lang, string> = {
 
 const REQUEST: Record<Lang, string> = { nb: 'Jeg trenger hjelp til å finne jobb', nn: 'Eg treng hjelp til å finne jobb', en: 'I need help finding work' };
 
-const aapShort = (lang: Lang) => t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.AAP.name') });
+const aapShort = (lang: Lang) => t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.AAP.inSentence') });
 
 describe('ordinary sad or angry messages inside flows do not raise the crisis answer', function () {
   this.timeout(60_000);

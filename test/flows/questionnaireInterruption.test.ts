@@ -22,7 +22,7 @@ const OWN_REQUEST: Record<Lang, string> = {
 /** Answers that give "Trenger veiledning, nedsatt arbeidsevne" by specs/triage.md rules 2–3. */
 const LATER_ANSWERS = { healthHinder: 'JA', healthDuration: 'LANG', workCapacity: 'DELVIS' } as const;
 
-const aapShort = (lang: Lang) => t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.AAP.name') });
+const aapShort = (lang: Lang) => t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.AAP.inSentence') });
 
 async function startQuestionnaire(citizen: Citizen, request: string) {
   const asked = await citizen.say(t(citizen.lang, 'menu.triage'));

@@ -20,7 +20,7 @@ describe('a restart of the bot in the middle of a conversation', function () {
     const citizen = await bot.citizen(lang);
     await citizen.sayAll([t(lang, 'menu.triage'), REQUEST[lang]]);
     assert.equal(askedQuestion(lang, await citizen.say('52')), 'situation');
-    assert.ok(joined(await citizen.say(WHAT_IS_AAP[lang])).includes(t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.AAP.name') })));
+    assert.ok(joined(await citizen.say(WHAT_IS_AAP[lang])).includes(t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.AAP.inSentence') })));
 
     const dataDir = bot.dataDir;
     await bot.close();

@@ -21,7 +21,7 @@ describe('handoff consent in nynorsk and English, by buttons and free text', fun
     assert.ok(shown.includes('Språk i chatten: nynorsk'));
     assert.ok(/Automatisk laga av chatten frå svara dine, \d/.test(shown));
     const sent = texts(await citizen.say('ja'));
-    assert.match(sent[0] ?? '', /^Takk\. Oppsummeringa er send til ein rettleiar\. Du er nummer \d+ i køen\./);
+    assert.match(sent[0] ?? '', /^Takk\. Oppsummeringa er sendt til ein rettleiar\. Du er nummer \d+ i køen\./);
     const copyLink = /\[Opne kopien\]\((\/kopi\/[^)\s]+)\)$/.exec(sent[1] ?? '')?.[1];
     const copy = await (await fetch(`${server.running.url}${copyLink}`)).text();
     assert.ok(copy.includes('<html lang="nn">') && copy.includes('<h1>Kopi av oppsummeringa</h1>'), 'the printable copy is in nynorsk');
@@ -88,7 +88,7 @@ describe('handoff outside opening hours', function () {
     const replies = await citizen.say('ja');
     assert.equal(
       replies[0]?.text,
-      'Veilederne er ikke på jobb nå. De svarer i chatten på hverdager kl. 09–15. Neste gang en veileder er på jobb: mandag 16. mars kl. 09:00. Du kan legge igjen oppsummeringen. Veilederne får den mandag 16. mars kl. 09:00 og svarer her i chatten så snart de kan.',
+      'Veilederne er ikke på jobb nå. De svarer i chatten på hverdager kl. 09:00–15:00. Neste gang en veileder er på jobb: mandag 16. mars kl. 09:00. Du kan legge igjen oppsummeringen. Veilederne får den mandag 16. mars kl. 09:00 og svarer her i chatten så snart de kan.',
     );
     assert.deepEqual(replies[1]?.suggestedActions?.actions.map((a) => a.title), ['Legg igjen oppsummeringen', 'Ring Nav', 'Nav-kontoret']);
     assert.deepEqual(((await http(`${server.running.url}/api/handoffs`, auth)).body.handoffs as unknown[]), [], 'nothing stored before the callback choice');
@@ -108,7 +108,7 @@ describe('handoff outside opening hours', function () {
     const before = ((await http(`${server.running.url}/api/handoffs`, auth)).body.handoffs as unknown[]).length;
     // Closed now: the phone is closed too, what is open instead, and the summary can still be left.
     const phone = await citizen.say('ring');
-    assert.match(texts(phone)[0] ?? '', /^Telefonen til Nav \(55 55 33 33\) er stengt nå\. Den åpner igjen .+ 116 117/);
+    assert.match(texts(phone)[0] ?? '', /^Telefonen til Nav \(55\u00a055\u00a033\u00a033\) er stengt nå\. Den åpner igjen .+ 116\u00a0117/);
     assert.ok(phone.at(-1)?.suggestedActions?.actions.some((a) => a.title === 'Legg igjen oppsummeringen'));
     assert.equal(((await http(`${server.running.url}/api/handoffs`, auth)).body.handoffs as unknown[]).length, before);
   });

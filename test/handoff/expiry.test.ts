@@ -37,7 +37,7 @@ describe('a queued handoff nobody takes in time', function () {
     }
     assert.deepEqual(texts(await citizen.read()), [
       'Ingen veileder rakk å svare denne gangen. Oppsummeringen er ikke sendt videre, og den blir slettet.',
-      'Dette kan du gjøre nå: Ring Nav på 55 55 33 33 (hverdager kl. 09–15), be om en veileder igjen senere, eller gå til Nav-kontoret der du bor.',
+      'Dette kan du gjøre nå: Ring Nav på 55\u00a055\u00a033\u00a033 (hverdager kl. 09:00–15:00), be om en veileder igjen senere, eller gå til Nav-kontoret der du bor.',
     ]);
     assert.equal((await server.parts.queue.get(queued!.id)).state, 'expired');
     const after = texts(await citizen.say('hjelp'));

@@ -58,7 +58,9 @@ const LEFT_ALONE = [
   '25.12.2024', // a date, not a phone number
   '20 000 000 kr', // an amount
   'kr 25000000',
-  '55 55 33 33', // NAV kontaktsenter: public, not personal
+  '55 55 33 33', // Nav kontaktsenter: public, not personal
+  '55 55 33 39', // Nav økonomi- og gjeldsrådgivning
+  '22 40 00 40', // Kirkens SOS
   'ola.nordmann at example',
   '32038512345', // 11 digits with no such date
   '1500 / 2300 / 4500', // a list of amounts is not an account number

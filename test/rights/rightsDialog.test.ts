@@ -77,7 +77,7 @@ describe('rights dialog', () => {
         assert.equal(h.last.unhandled, true);
         assert.equal(h.last.status, DialogTurnStatus.waiting);
         const [again] = await h.reprompt();
-        assert.equal(again?.text, t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.PARAGRAF_14A.name') }));
+        assert.equal(again?.text, t(lang, 'rights:ui.moreQuestion', { topic: t(lang, 'rights:topics.PARAGRAF_14A.inSentence') }));
         assert.ok(buttonsOf(again).includes(label(lang, 'PARAGRAF_14A', 'groups')));
       });
 

@@ -23,11 +23,11 @@ describe('self-check for AAP and KVP', () => {
     await h.send('JA!');
     const end = await h.send('ja det stemmer');
     const text = textOf(end);
-    assert.ok(text.includes('Ut fra svarene dine kan Arbeidsavklaringspenger (AAP) passe for deg.'), text);
+    assert.ok(text.includes('Ut fra svarene dine kan arbeidsavklaringspenger (AAP) passe for deg.'), text);
     assert.ok(text.includes(t('nb', 'rights:selfcheck.result.decides')));
     assert.ok(text.includes('nav.no/aap'));
     // Back in the AAP topic, with its buttons again.
-    assert.equal(end.at(-1)?.text, t('nb', 'rights:ui.moreQuestion', { topic: 'Arbeidsavklaringspenger (AAP)' }));
+    assert.equal(end.at(-1)?.text, t('nb', 'rights:ui.moreQuestion', { topic: 'arbeidsavklaringspenger (AAP)' }));
     assert.equal(h.last.status, DialogTurnStatus.waiting);
   });
 
@@ -38,7 +38,7 @@ describe('self-check for AAP and KVP', () => {
     await h.send('nei');
     await h.send('veit ikkje');
     const text = textOf(await h.send('ja'));
-    assert.ok(text.includes('passar Arbeidsavklaringspengar (AAP) truleg ikkje'), text);
+    assert.ok(text.includes('passar arbeidsavklaringspengar (AAP) truleg ikkje'), text);
     assert.ok(text.includes('evna di til å jobbe ikkje er minst halvert'), text);
     assert.ok(text.includes(t('nn', 'rights:selfcheck.result.otherHelp')));
     assert.equal(h.last.status, DialogTurnStatus.complete);
@@ -51,7 +51,7 @@ describe('self-check for AAP and KVP', () => {
     for (const answer of ['Yes', 'yes', 'YES', 'No', 'yes please']) replies.push(...(await h.send(answer)));
     assert.equal(h.last.status, DialogTurnStatus.complete);
     const result = replies.at(-1)?.text ?? '';
-    assert.ok(result.includes('KVP is for people with little or no money from NAV and you do not need close follow-up over a long time'), result);
+    assert.ok(result.includes('KVP is for people with little or no money from Nav and you do not need close follow-up over a long time'), result);
     assert.ok(result.includes('This is not a decision.'));
   });
 

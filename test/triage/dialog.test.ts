@@ -99,7 +99,7 @@ describe('triage dialog: a whole questionnaire', () => {
         assert.ok(result[1]?.text?.startsWith(t(lang, 'triage:result.heading', { name: t(lang, 'triage:levels.STANDARD_INNSATS.name'), legal: t(lang, 'triage:levels.STANDARD_INNSATS.legal') })));
         assert.ok(result[1]?.text?.includes(t(lang, 'triage:reasons.GOOD_PROSPECTS')));
         assert.ok(result[2]?.text?.includes(t(lang, 'triage:result.indication')));
-        assert.ok(result[2]?.text?.includes(t(lang, 'triage:result.appeal')));
+        assert.ok(result[2]?.text?.includes(t(lang, 'triage:result.appeal', { klage14a: '3' })));
         assert.ok(!textOf(result).includes(t(lang, 'triage:result.workAbility')));
         assert.equal(askedQuestion(lang, result), 'selfAssessment');
         assert.equal((h.seen.data?.triage as TriageResult).assessment.level, 'STANDARD_INNSATS', 'saved with the result, before the egenvurdering');

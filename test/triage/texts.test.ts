@@ -43,7 +43,10 @@ describe('triage texts', () => {
       });
 
       it('says it is an indication, that a veileder decides, klage within 3 weeks, and redone when things change', () => {
-        const text = `${t(lang, 'triage:result.indication')} ${t(lang, 'triage:result.appeal')}`;
+        const appeal = t(lang, 'triage:result.appeal', { klage14a: '3' });
+        const text = `${t(lang, 'triage:result.indication')} ${appeal}`;
+        // Right after "this is not a vedtak", the appeal must speak of the vedtak that comes later, not of this.
+        assert.match(appeal, lang === 'en' ? /^When you later get the decision from Nav/ : lang === 'nb' ? /^Når du senere får vedtaket fra Nav/ : /^Når du seinare får vedtaket frå Nav/);
         assert.match(text, lang === 'en' ? /not a decision/ : /ikk(j)?e ei?t vedtak/);
         assert.match(text, /14 a/);
         assert.match(text, lang === 'en' ? /3 weeks/ : /3 (uker|veker)/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { LANGUAGES } from '../../core/language.js';
 import { crisisAnswer } from '../../core/safety/index.js';
-import { t } from '../../dialogs/i18n.js';
+import { loadLocaleResources, t } from '../../dialogs/i18n.js';
 import { crisisText } from '../../dialogs/root/crisis.js';
 
 interface Helplines {
@@ -64,7 +64,9 @@ describe('crisis answers (locales/*/safety.json)', () => {
 
   it('writes no help-line number into a text: each comes from data/safety', () => {
     for (const lang of LANGUAGES) {
-      for (const kind of ['self_harm', 'violence']) assert.doesNotMatch(t(lang, `safety:${kind}`), /\d{3}/, `${lang} ${kind}`);
+      // The text as written in the locale file: t() fills in the numbers from data by default.
+      const written = loadLocaleResources()[lang]?.safety as Record<string, string>;
+      for (const kind of ['self_harm', 'violence']) assert.doesNotMatch(written[kind] ?? '', /\d{3}/, `${lang} ${kind}`);
     }
   });
 

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { loadPageTexts, pageValues } from '../../bot/pageTexts.js';
-import { knownPhoneNumbers, telLink } from '../../bot/phoneNumbers.js';
+import { knownPhoneNumbers, linkPhoneNumbersInHtml, telLink } from '../../bot/phoneNumbers.js';
+import { privacyPage } from '../../bot/privacyPage.js';
 import { mountStatic } from '../../bot/static.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,6 +62,30 @@ describe('the page texts', () => {
       assert.ok(footer.phone!.includes('55 55 33 33') && footer.phone!.includes('09:00–15:00'), footer.phone);
       assert.ok(JSON.stringify(texts[lang]).includes('{{time}}'), "the page script's own {{time}} is left for it");
       assert.doesNotMatch(JSON.stringify(texts[lang]), /\bNAV\b/, '"Nav" in running text');
+    }
+  });
+});
+
+describe('pages the server writes', () => {
+  it('link a known number as tel:, but not a paragraph, an amount or a longer number', () => {
+    const numbers = [{ text: '55 55 33 33', tel: 'tel:+4755553333' }, { text: '112', tel: 'tel:112' }];
+    assert.equal(linkPhoneNumbersInHtml('Ring 55\u00a055\u00a033\u00a033 eller 112.', numbers), 'Ring <a href="tel:+4755553333">55\u00a055\u00a033\u00a033</a> eller <a href="tel:112">112</a>.');
+    assert.equal(linkPhoneNumbersInHtml('§ 112, 1 112 kroner, 11200', numbers), '§ 112, 1 112 kroner, 11200');
+  });
+
+  it("the privacy page makes Nav's number a tel: link in every language", async () => {
+    const web = express();
+    web.use(privacyPage(30));
+    const server: Server = createServer(web);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      for (const lang of ['nb', 'nn', 'en']) {
+        const html = await (await fetch(`http://127.0.0.1:${port}/personvern?lang=${lang}`)).text();
+        assert.match(html, /<a href="tel:\+4755553333">55\u00a055\u00a033\u00a033<\/a> \((hverdager|kvardagar|weekdays) (kl\. )?09:00–15:00\)/, lang);
+      }
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });
