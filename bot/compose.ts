@@ -60,7 +60,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     onError: (err) => log?.error({ err }, 'retention sweep failed'),
   });
   const classifier = createIntentClassifier();
-  const safety = (text: string) => checkSafety(text, classifier);
+  const safety = (text: string, options?: { ownButton?: boolean }) => checkSafety(text, options?.ownButton ? undefined : classifier);
   // Loads the phrase lists now rather than on the first user's message.
   safety('');
   const secret = await directLineSecret(config, stores.records);

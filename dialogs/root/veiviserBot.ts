@@ -24,11 +24,14 @@ import { welcomeActivities } from './welcome.js';
 import { TRIAGE_SUBMIT_VERB } from '../triage/prompts.js';
 import { matchYesNo, type YesNo } from '../yesNo.js';
 import { matchClarifyChoice } from './clarify.js';
+import { isOfferedButton, rememberOfferedButtons } from './offeredButtons.js';
 import { decide, isIntentId, mostlyOtherScript, type IntentId, type Reading } from '../../core/understanding/index.js';
 
 const HANDOFF_FLOW_ID = 'handoff';
 /** The turn-state key DialogStateManager (botbuilder-dialogs 4.23) reads its configuration from. */
 const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+/** Set on the turn whose message is handled again after a "no" to the check-in question. */
+const AFTER_CHECK_IN = Symbol('afterCheckIn');
 
 /** Flows that ask an open question say so (see OpenQuestionDialog in dialogs/context.ts). */
 function awaitsFreeText(dc: DialogContext): boolean {
@@ -90,7 +93,8 @@ export interface RootHooks {
   beforeTurn?(ctx: TurnContext, data: ConversationData): Promise<boolean>;
   /** Removes personal data from the user's text before any flow or store sees it. */
   redact?(text: string, lang: Lang): { text: string; kinds: readonly string[] };
-  checkSafety?(text: string): SafetyDecision | null;
+  /** `ownButton`: the text is the label of a button the bot just showed (the classifier then keeps out). */
+  checkSafety?(text: string, options?: { ownButton?: boolean }): SafetyDecision | null;
   /** True while a handoff is queued or accepted: the veileder then sees what the person writes. */
   withVeileder?(ctx: TurnContext): Promise<boolean>;
   emergencyReply?(ctx: TurnContext, lang: Lang): Promise<void>;
@@ -276,6 +280,7 @@ export class VeiviserBot {
     data.topicsExplained ??= [];
     data.misses ??= 0;
     setTurnData(ctx, data);
+    rememberOfferedButtons(ctx, data);
     await work(data);
     await this.conversationState.saveChanges(ctx);
   }
@@ -296,7 +301,7 @@ export class VeiviserBot {
 
   /** The crisis check's answer, sent; what was answered ('emergency' for the same-day help), or undefined. */
   private async handleSafety(ctx: TurnContext, data: ConversationData, text: string, inFlow = false): Promise<'emergency' | 'crisis' | undefined> {
-    const hit = this.hooks.checkSafety?.(text);
+    const hit = this.hooks.checkSafety?.(text, { ownButton: isOfferedButton(data, text) });
     if (!hit) return undefined;
     if (hit.kind === 'emergency_aid') {
       await this.emergency(ctx, data, inFlow);
@@ -392,6 +397,7 @@ export class VeiviserBot {
       return 'done';
     }
     ctx.activity.text = pending.text;
+    ctx.turnState.set(AFTER_CHECK_IN, true);
     return 'resume';
   }
 
@@ -632,8 +638,15 @@ export class VeiviserBot {
    * the offer's other button goes back to the flow's question. Returns true when it offered.
    */
   private async miss(ctx: TurnContext, data: ConversationData, inFlow: boolean): Promise<boolean> {
-    data.misses += 1;
     const lang = data.lang;
+    // Words of distress that the person has just said are not a wish to harm themselves are no
+    // misunderstanding to count: they get a kind line, not "I did not understand".
+    if (ctx.turnState.get(AFTER_CHECK_IN) === true) {
+      if (inFlow) await ctx.sendActivity(t(lang, 'safety:checkIn.afterNoInFlow'));
+      else await this.showMenu(ctx, lang, t(lang, 'safety:checkIn.afterNo'));
+      return false;
+    }
+    data.misses += 1;
     if (data.misses >= 2) {
       const other = inFlow ? t(lang, 'safety:buttons.continue') : t(lang, 'menu.triage');
       await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'menu.human'), other], t(lang, 'human.offerAfterMisses')));
