@@ -19,10 +19,14 @@ interface TrainingFile {
   intents: Record<string, string[]>;
 }
 
-/** Reads data/nlu/<lang>.json (examples per intent). Throws on an unknown intent or language. */
+/**
+ * Reads data/nlu/<lang>.json and any <lang>-<part>.json beside it (examples per intent; a part is
+ * a batch written by one writer, kept apart so that batches can be reviewed and merged on their
+ * own). Throws on an unknown intent or language.
+ */
 export function loadTrainingExamples(dir = NLU_DATA_DIR): TrainingExample[] {
   const examples: TrainingExample[] = [];
-  for (const file of readdirSync(dir).filter((f) => /^(nb|nn|en)\.json$/.test(f)).sort()) {
+  for (const file of readdirSync(dir).filter((f) => /^(nb|nn|en)(-[a-z0-9-]+)?\.json$/.test(f)).sort()) {
     const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as TrainingFile;
     if (!isLang(data.language)) throw new Error(`${file}: unknown language "${data.language}"`);
     for (const [intent, texts] of Object.entries(data.intents)) {
