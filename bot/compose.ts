@@ -9,7 +9,7 @@ import { checkSafety } from '../core/safety/index.js';
 import { createIntentClassifier, detectLanguage } from '../core/understanding/index.js';
 import type { Config } from './config.js';
 import type { RateLimitOptions } from './directline/index.js';
-import { MAX_MESSAGE_CHARS } from '../dialogs/root/veiviserBot.js';
+import { MAX_MESSAGE_CHARS } from '../dialogs/root/types.js';
 import type { ServerParts } from './server.js';
 import { createStores, RecordConflictError, RecordDirectLineStore, serializeTurns, startStoreSweeper, transcriptMiddleware, type RecordStore } from './storage/index.js';
 
