@@ -10,7 +10,7 @@ import { checkSafety } from '../core/safety/index.js';
 import { createIntentClassifier, detectLanguage } from '../core/understanding/index.js';
 import type { Config } from './config.js';
 import type { RateLimitOptions } from './directline/index.js';
-import { MAX_MESSAGE_CHARS } from '../dialogs/root/veiviserBot.js';
+import { MAX_MESSAGE_CHARS } from '../dialogs/root/types.js';
 import type { ServerParts } from './server.js';
 import { createStores, RecordConflictError, RecordDirectLineStore, serializeTurns, startStoreSweeper, transcriptMiddleware, type RecordStore } from './storage/index.js';
 
@@ -63,7 +63,7 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     onError: (err) => log?.error({ err }, 'retention sweep failed'),
   });
   const classifier = createIntentClassifier();
-  const safety = (text: string) => checkSafety(text, classifier);
+  const safety = (text: string, options?: { ownButton?: boolean }) => checkSafety(text, options?.ownButton ? undefined : classifier);
   // Loads the phrase lists now rather than on the first user's message.
   safety('');
   const secret = await directLineSecret(config, stores.records);

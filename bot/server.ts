@@ -16,7 +16,8 @@ import { redactActivity, redactAtEdgeMiddleware } from './redaction/atTheEdge.js
 import { jsonErrorHandler, sendError } from './httpErrors.js';
 import { createGuardedServer, type SocketTimeouts } from './sockets.js';
 import { citizenPageCsp, mountStatic } from './static.js';
-import { MAX_MESSAGE_CHARS, VeiviserBot, type RootHooks, type Understanding } from '../dialogs/root/veiviserBot.js';
+import { MAX_MESSAGE_CHARS, type RootHooks, type Understanding } from '../dialogs/root/types.js';
+import { VeiviserBot } from '../dialogs/root/veiviserBot.js';
 import { t } from '../dialogs/i18n.js';
 import { langFromLocale } from '../core/language.js';
 import { privacyPage } from './privacyPage.js';

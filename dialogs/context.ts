@@ -33,6 +33,8 @@ export interface ConversationData {
   askedYesNo?: { kind: 'human'; inFlow: boolean } | { kind: 'language'; lang: Lang };
   /** The intents the bot just offered with "did you mean …?" and the message that raised it (redacted). */
   clarifying?: { intents: string[]; question: string };
+  /** The labels of the buttons the bot showed last, as match keys (see dialogs/root/offeredButtons.ts). */
+  offeredButtons?: string[];
 }
 
 export function newConversationData(lang: Lang = DEFAULT_LANG): ConversationData {

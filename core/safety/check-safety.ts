@@ -36,6 +36,13 @@ export function safetyLabel(hit: SafetyHit | null): SafetyLabel {
  */
 export const CLASSIFIER_CRISIS_SCORE = 0.9;
 export const CLASSIFIER_CHECK_IN_SCORE = 0.3;
+/**
+ * People who mean it often use none of the crisis words ("har gitt bort katten og skrevet brev til
+ * alle"). A sentence without one still gets the check-in question when the classifier is this sure
+ * of a crisis reading: a question costs little, a miss everything. Chosen on the development sets
+ * (test/nlu-heldout and nlu-heldout-2) and 5-fold cross-validation, never on test/nlu-heldout-3.
+ */
+export const CLASSIFIER_UNGATED_CHECK_IN_SCORE = 0.7;
 
 /** Crisis words carry a typo only when this long ("finnes" ~ "finne", "borte" ~ "bort"). */
 const CRISIS_WORD_TYPO_MIN_LENGTH = 7;
@@ -91,12 +98,14 @@ export class SafetyChecker {
       // The classifier reads the person's own words; what remains of a figure of speech is too
       // little to judge ("køen dreper meg" → "køen").
       if (this.figuresOfSpeech.find(sentence) !== undefined) continue;
-      if (!this.crisisWords.find(sentence)) continue;
+      const gated = this.crisisWords.find(sentence) !== undefined;
       for (const reading of classifier.classify(sentence).readings) {
         const kind = INTENT_KIND[reading.intent];
         if (!kind) continue;
-        if (reading.score >= CLASSIFIER_CRISIS_SCORE) return { answer: 'crisis', kind, via: 'classifier' };
-        if (reading.score >= CLASSIFIER_CHECK_IN_SCORE) found ??= { answer: 'check_in', kind, via: 'classifier' };
+        if (gated && reading.score >= CLASSIFIER_CRISIS_SCORE) return { answer: 'crisis', kind, via: 'classifier' };
+        if (reading.score >= (gated ? CLASSIFIER_CHECK_IN_SCORE : CLASSIFIER_UNGATED_CHECK_IN_SCORE)) {
+          found ??= { answer: 'check_in', kind, via: 'classifier' };
+        }
       }
     }
     return found;

@@ -3,14 +3,15 @@ import {
   MessageFactory,
   type Activity,
   type StatePropertyAccessor,
-  type Storage,
   type TurnContext,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
-import { urgentSignalsIn, type UrgentSignal } from '../../core/handoff/urgentSignals.js';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { awaitsFreeText, leftOver, onStack } from './dialogStack.js';
+import { MAX_MESSAGE_CHARS, type RootHooks, type VeiviserBotOptions } from './types.js';
+import { urgentSignalsIn } from '../../core/handoff/urgentSignals.js';
 import { isLang, langFromLocale, type Lang } from '../../core/language.js';
 import { isRedactedAtEdge } from '../../core/redaction/index.js';
-import { clearUnhandled, isUnhandled, markSameDayShown, newConversationData, setTurnData, type ConversationData, type LeftOverDialog, type OpenQuestionDialog } from '../context.js';
+import { clearUnhandled, isUnhandled, markSameDayShown, newConversationData, setTurnData, type ConversationData } from '../context.js';
 import { isResumeQuestionnaire, TRIAGE_DIALOG_ID } from '../triage/triageDialog.js';
 import { rightLabel } from '../triage/prompts.js';
 import { needsIn, SEVERAL_NEEDS, type Need, type RightCode } from '../../core/triage/index.js';
@@ -24,30 +25,12 @@ import { welcomeActivities } from './welcome.js';
 import { TRIAGE_SUBMIT_VERB } from '../triage/prompts.js';
 import { matchYesNo, type YesNo } from '../yesNo.js';
 import { matchClarifyChoice } from './clarify.js';
+import { isOfferedButton, rememberOfferedButtons } from './offeredButtons.js';
 import { decide, isIntentId, mostlyOtherScript, type IntentId, type Reading } from '../../core/understanding/index.js';
 
 const HANDOFF_FLOW_ID = 'handoff';
-/** The turn-state key DialogStateManager (botbuilder-dialogs 4.23) reads its configuration from. */
-const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
-
-/** Flows that ask an open question say so (see OpenQuestionDialog in dialogs/context.ts). */
-function awaitsFreeText(dc: DialogContext): boolean {
-  const active = dc.activeDialog;
-  if (!active) return false;
-  const dialog = dc.findDialog(active.id) as Partial<OpenQuestionDialog> | undefined;
-  return dialog?.awaitsFreeText?.(active.state) === true;
-}
-
-function onStack(dc: DialogContext, dialogId: string): boolean {
-  return dc.stack.some((instance) => instance.id === dialogId);
-}
-
-/** The flow on the stack is only left over from something that has ended (see LeftOverDialog). */
-async function leftOver(dc: DialogContext, dialogId: string): Promise<boolean> {
-  const instance = [...dc.stack].reverse().find((i) => i.id === dialogId);
-  const dialog = dc.findDialog(dialogId) as Partial<LeftOverDialog> | undefined;
-  return !!instance && (await dialog?.isLeftOver?.(dc.context, instance.state)) === true;
-}
+/** Set on the turn whose message is handled again after a "no" to the check-in question. */
+const AFTER_CHECK_IN = Symbol('afterCheckIn');
 
 /**
  * What the classifier may act on from inside a flow: a new topic, the same-day help, a person, and
@@ -58,54 +41,6 @@ const LEAVES_A_FLOW: ReadonlySet<Route['kind']> = new Set(['flow', 'emergency', 
 /** "I will write in English now", marked with the language so the web page follows it (web/app.js). */
 function languageSwitched(lang: Lang): Partial<Activity> {
   return { type: 'message', text: t(lang, 'language.switched'), channelData: { veiviser: { lang } } };
-}
-
-/** Longer messages get a kind answer and are not processed or stored. */
-export const MAX_MESSAGE_CHARS = 2000;
-export interface IntentGuess {
-  intent: string;
-  score: number;
-  language?: Lang;
-  /** The likeliest readings, best first; without them only `intent` and `score` are weighed. */
-  readings?: { intent: string; score: number }[];
-}
-
-export type SafetyKind = 'self_harm' | 'violence' | 'emergency_aid';
-
-/** What the crisis check decided (core/safety): the crisis text, the check-in question, or same-day help. */
-export interface SafetyDecision {
-  answer: 'crisis' | 'check_in' | 'emergency';
-  kind: SafetyKind;
-}
-
-/** The pieces of understanding the root needs; each may be missing (then that step is skipped). */
-export interface Understanding {
-  classify(text: string, lang: Lang): IntentGuess | Promise<IntentGuess>;
-  detectLanguage?(text: string): Lang | undefined;
-}
-
-/** Hooks into flows owned elsewhere (safety texts, emergency help, handoff, privacy). */
-export interface RootHooks {
-  /** Runs first on every message; returns true when the turn was handled (e.g. relayed to a veileder). */
-  beforeTurn?(ctx: TurnContext, data: ConversationData): Promise<boolean>;
-  /** Removes personal data from the user's text before any flow or store sees it. */
-  redact?(text: string, lang: Lang): { text: string; kinds: readonly string[] };
-  checkSafety?(text: string): SafetyDecision | null;
-  /** True while a handoff is queued or accepted: the veileder then sees what the person writes. */
-  withVeileder?(ctx: TurnContext): Promise<boolean>;
-  emergencyReply?(ctx: TurnContext, lang: Lang): Promise<void>;
-  redactionNotice?(ctx: TurnContext, lang: Lang): Promise<void>;
-  /** Starts the way to a human; without it the bot gives NAV's phone number. */
-  startHandoff?(dc: DialogContext, options: { urgentSignals: UrgentSignal[] }): Promise<unknown>;
-  privacy?(dc: DialogContext, action: 'info' | 'delete'): Promise<unknown>;
-}
-
-export interface VeiviserBotOptions {
-  storage: Storage;
-  retentionDays: number;
-  flows: Dialog[];
-  understanding?: Understanding;
-  hooks?: RootHooks;
 }
 
 /**
@@ -128,18 +63,8 @@ export class VeiviserBot {
     this.hooks = options.hooks ?? {};
   }
 
-  /**
-   * botbuilder-dialogs builds its memory-scope configuration again on every turn (component
-   * registry, zod checks; a tenth of a turn's CPU) unless it finds one in turn state under this
-   * key; DialogManager keeps one for all turns the same way. The scopes hold no state of their own.
-   */
-  private stateConfiguration: DialogStateManagerConfiguration | undefined;
-
   private async dialogContext(ctx: TurnContext): Promise<DialogContext> {
-    if (this.stateConfiguration) ctx.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, this.stateConfiguration);
-    const dc = await this.dialogs.createContext(ctx);
-    this.stateConfiguration ??= dc.state.configuration;
-    return dc;
+    return this.dialogs.createContext(ctx);
   }
 
   async onMembersAdded(ctx: TurnContext): Promise<void> {
@@ -276,6 +201,7 @@ export class VeiviserBot {
     data.topicsExplained ??= [];
     data.misses ??= 0;
     setTurnData(ctx, data);
+    rememberOfferedButtons(ctx, data);
     await work(data);
     await this.conversationState.saveChanges(ctx);
   }
@@ -296,7 +222,7 @@ export class VeiviserBot {
 
   /** The crisis check's answer, sent; what was answered ('emergency' for the same-day help), or undefined. */
   private async handleSafety(ctx: TurnContext, data: ConversationData, text: string, inFlow = false): Promise<'emergency' | 'crisis' | undefined> {
-    const hit = this.hooks.checkSafety?.(text);
+    const hit = this.hooks.checkSafety?.(text, { ownButton: isOfferedButton(data, text) });
     if (!hit) return undefined;
     if (hit.kind === 'emergency_aid') {
       await this.emergency(ctx, data, inFlow);
@@ -392,6 +318,7 @@ export class VeiviserBot {
       return 'done';
     }
     ctx.activity.text = pending.text;
+    ctx.turnState.set(AFTER_CHECK_IN, true);
     return 'resume';
   }
 
@@ -632,8 +559,15 @@ export class VeiviserBot {
    * the offer's other button goes back to the flow's question. Returns true when it offered.
    */
   private async miss(ctx: TurnContext, data: ConversationData, inFlow: boolean): Promise<boolean> {
-    data.misses += 1;
     const lang = data.lang;
+    // Words of distress that the person has just said are not a wish to harm themselves are no
+    // misunderstanding to count: they get a kind line, not "I did not understand".
+    if (ctx.turnState.get(AFTER_CHECK_IN) === true) {
+      if (inFlow) await ctx.sendActivity(t(lang, 'safety:checkIn.afterNoInFlow'));
+      else await this.showMenu(ctx, lang, t(lang, 'safety:checkIn.afterNo'));
+      return false;
+    }
+    data.misses += 1;
     if (data.misses >= 2) {
       const other = inFlow ? t(lang, 'safety:buttons.continue') : t(lang, 'menu.triage');
       await ctx.sendActivity(MessageFactory.suggestedActions([t(lang, 'menu.human'), other], t(lang, 'human.offerAfterMisses')));

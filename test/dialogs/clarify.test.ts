@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { t } from '../../dialogs/i18n.js';
-import type { IntentGuess, Understanding } from '../../dialogs/root/veiviserBot.js';
+import type { IntentGuess, Understanding } from '../../dialogs/root/types.js';
 import { createHarness, describe as shape, say } from '../helpers/botHarness.js';
 
 const LOCALE: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-US' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { t } from '../../dialogs/i18n.js';
-import { MAX_MESSAGE_CHARS } from '../../dialogs/root/veiviserBot.js';
+import { MAX_MESSAGE_CHARS } from '../../dialogs/root/types.js';
 import { crisisAnswerIn, FlowBot, joined, LANGS } from '../helpers/flowHarness.js';
 
 describe('messages the bot cannot read get a kind answer, and the crisis check still runs', function () {

@@ -57,6 +57,18 @@ describe('the check-in question in every state, and each answer (shared/specs/un
         assert.ok(!after.some((r) => r.text === t(lang, 'cancel.done') || r.text === t(lang, 'cancel.nothing')), 'distress is not a command');
       });
 
+      it('at the menu: after "no", words of distress get a kind line and the menu, not "I did not understand"', async () => {
+        const citizen = await bot.citizen(lang);
+        await checkIn(citizen);
+        const after = await citizen.say(t(lang, 'safety:checkIn.buttons.no'));
+        assert.equal(after[1]?.text, t(lang, 'safety:checkIn.afterNo'), joined(after));
+        assert.deepEqual(after[1]?.buttons, menuButtons(lang));
+        assert.ok(!after.some((r) => r.text === t(lang, 'notUnderstood.text')), joined(after));
+        // Not counted as a miss: the next unclear message is asked about, not met with the offer of a person.
+        const next = await citizen.say('qwxz');
+        assert.ok(!next.some((r) => r.text === t(lang, 'human.offerAfterMisses')), joined(next));
+      });
+
       it('at the menu: "yes", typed, gives the crisis text with the help lines and the offer of a veileder', async () => {
         const citizen = await bot.citizen(lang);
         await checkIn(citizen);
@@ -84,6 +96,7 @@ describe('the check-in question in every state, and each answer (shared/specs/un
         await checkIn(citizen);
         const back = await citizen.say(TYPED_NO[lang]);
         assert.equal(back[0]?.text, t(lang, 'safety:checkIn.thanks'));
+        assert.equal(back[1]?.text, t(lang, 'safety:checkIn.afterNoInFlow'), joined(back));
         assert.equal(askedQuestion(lang, back), 'situation', joined(back));
         assert.deepEqual(back.at(-1)?.buttons, asked.at(-1)?.buttons);
         const previous = await citizen.say(t(lang, 'triage:buttons.back'));

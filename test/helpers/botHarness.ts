@@ -1,7 +1,8 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { createApplication } from '../../bot/app.js';
-import { VeiviserBot, type RootHooks, type Understanding } from '../../dialogs/root/veiviserBot.js';
+import type { RootHooks, Understanding } from '../../dialogs/root/types.js';
+import { VeiviserBot } from '../../dialogs/root/veiviserBot.js';
 
 export interface HarnessOptions {
   storage?: Storage;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { uniqueSchemaName } from '../../bot/storage/index.js';
 import { t } from '../../dialogs/i18n.js';
-import { MAX_MESSAGE_CHARS } from '../../dialogs/root/veiviserBot.js';
+import { MAX_MESSAGE_CHARS } from '../../dialogs/root/types.js';
 import { dropSchema, PG_URL, requirePostgres } from '../storage/backends.js';
 import { everythingStored } from '../helpers/everythingStored.js';
 import { startRealServer, type RealServer } from '../helpers/realServer.js';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   checkSafety,
   CLASSIFIER_CHECK_IN_SCORE,
+  CLASSIFIER_UNGATED_CHECK_IN_SCORE,
   CLASSIFIER_CRISIS_SCORE,
   LIST_NAMES,
   loadPhraseLists,
@@ -132,11 +133,30 @@ describe('crisis check', () => {
     assert.equal(checkSafety(text, fixedClassifier('crisis.self_harm', CLASSIFIER_CHECK_IN_SCORE - 0.01)), null);
   });
 
-  it('does not let the classifier alone alarm on a message without a single crisis word', () => {
+  it('never gives the crisis text on the classifier alone for a sentence without a single crisis word, and asks only when it is very sure', () => {
     // "jeg vil finne en jobb" once scored 0.998 for self-harm: it shares "jeg vil" with the examples.
     for (const text of ['jeg vil finne en jobb', 'eg vil finne meg ein stad å bu', 'jeg vil bort fra byen', 'I want to find a flat']) {
-      assert.equal(checkSafety(text, fixedClassifier('crisis.self_harm', 0.998)), null, text);
-      assert.equal(checkSafety(text, fixedClassifier('crisis.violence', 0.998)), null, text);
+      for (const intent of ['crisis.self_harm', 'crisis.violence'] as const) {
+        assert.equal(checkSafety(text, fixedClassifier(intent, 0.998))?.answer, 'check_in', text);
+        assert.equal(checkSafety(text, fixedClassifier(intent, CLASSIFIER_UNGATED_CHECK_IN_SCORE - 0.01)), null, text);
+      }
+    }
+  });
+
+  it('asks the check-in question when people who mean it use none of the crisis words', () => {
+    // Goodbye letters and giving things away, in words the crisis vocabulary does not hold.
+    // With empty lists no sentence has a crisis word, so only the classifier's certainty counts.
+    const checker = new SafetyChecker(lists({}));
+    const text = 'har skrive brev til alle og gjeve bort katten';
+    assert.deepEqual(checker.check(text, fixedClassifier('crisis.self_harm', CLASSIFIER_UNGATED_CHECK_IN_SCORE)), { answer: 'check_in', kind: 'self_harm', via: 'classifier' });
+    assert.deepEqual(checker.check(text, fixedClassifier('crisis.violence', 1)), { answer: 'check_in', kind: 'violence', via: 'classifier' });
+    assert.equal(checker.check(text, fixedClassifier('crisis.self_harm', CLASSIFIER_UNGATED_CHECK_IN_SCORE - 0.01)), null);
+  });
+
+  it('keeps ordinary wishes quiet with the real classifier', () => {
+    const classifier = createIntentClassifier();
+    for (const text of ['jeg vil finne en jobb', 'eg vil finne meg ein stad å bu', 'jeg vil bort fra byen', 'I want to find a flat']) {
+      assert.equal(checkSafety(text, classifier), null, text);
     }
   });
 
