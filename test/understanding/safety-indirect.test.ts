@@ -34,6 +34,11 @@ const rows: Record<Exclude<Lang, 'en'>, Row[]> = {
     ['stefaren gjør ting med meg om natta', violenceCheckIn, 'jeg gjør ting i mitt eget tempo'],
     ['han sier jeg aldri ser barna igjen', violenceCheckIn, 'barna er hos faren i helga'],
     ['eksen har satt en gps på bilen min', violenceCheckIn, 'jeg har gps på mobilen, kan nav se hvor jeg er'],
+    ['jeg har delt ut tingene mine til naboene', selfHarmCheckIn, 'jeg har delt ut lappen om dugnaden til naboene'],
+    ['jeg skal ikke plage dere så mye lenger', selfHarmCheckIn, 'beklager at jeg plager dere med enda et spørsmål'],
+    ['vil legge meg og aldri stå opp igjen', selfHarmCheckIn, 'vil legge meg tidlig og stå opp klokka fem'],
+    ['ha det alle sammen, takk for alt', selfHarmCheckIn, 'ha det alle sammen, god helg'],
+    ['eksen sier han vet hvor vi bor nå', violenceCheckIn, 'nav vet hvor vi bor, vi har meldt flytting'],
   ],
   nn: [
     ['eg skal ikkje vere eit problem for dykk så lenge til', selfHarmCheckIn, 'restskatten er eit problem for meg, kan eg få utsetjing'],
@@ -47,6 +52,10 @@ const rows: Record<Exclude<Lang, 'en'>, Row[]> = {
     ['stefaren gjer ting med meg om natta', violenceCheckIn, 'eg gjer ting i mitt eige tempo'],
     ['han seier eg aldri ser ungane att', violenceCheckIn, 'ungane er hos far sin i helga'],
     ['han seier eg ikkje får seie det til nokon', violenceCheckIn, 'kan eg seie det til nokon på nav-kontoret i staden'],
+    ['eg har delt ut tinga mine til naboane', selfHarmCheckIn, 'eg har delt ut lappen om dugnaden til naboane'],
+    ['eg skal ikkje plage dykk så mykje lenger', selfHarmCheckIn, 'orsak at eg plagar dykk med enda eit spørsmål'],
+    ['ha det alle saman, takk for alt', selfHarmCheckIn, 'ha det alle saman, god helg'],
+    ['eksen seier han veit kvar vi bur no', violenceCheckIn, 'nav veit kvar vi bur, vi har meldt flytting'],
   ],
 };
 
@@ -59,6 +68,7 @@ const figures: Record<Exclude<Lang, 'en'>, [figure: string, crisis: string][]> =
     ['det er siste gang jeg sender inn meldekort denne perioden', 'dette er siste gang jeg skriver til dere'],
     ['drep meg ikke med flere skjemaer', 'jeg vil ta livet mitt'],
     ['jeg har blåmerker etter håndballkampen', 'han slår meg'],
+    ['jeg har gitt bort billettene til konserten', 'jeg har gitt bort alt jeg eier'],
   ],
   nn: [
     ['eg er heilt kvelt i papir frå inkasso', 'han kvelte meg i går'],
@@ -67,6 +77,7 @@ const figures: Record<Exclude<Lang, 'en'>, [figure: string, crisis: string][]> =
     ['det er siste gongen eg sender inn meldekort denne perioden', 'dette er siste gongen de høyrer frå meg'],
     ['eg har blåmerke etter handballkampen', 'han slår meg'],
     ['kona slo meg i kortspel', 'mannen min slår meg'],
+    ['det er siste gongen eg ringjer den kundeservicen', 'dette er siste gongen de høyrer frå meg'],
   ],
 };
 
