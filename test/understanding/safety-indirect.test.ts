@@ -39,6 +39,10 @@ const rows: Record<Exclude<Lang, 'en'>, Row[]> = {
     ['vil legge meg og aldri stå opp igjen', selfHarmCheckIn, 'vil legge meg tidlig og stå opp klokka fem'],
     ['ha det alle sammen, takk for alt', selfHarmCheckIn, 'ha det alle sammen, god helg'],
     ['eksen sier han vet hvor vi bor nå', violenceCheckIn, 'nav vet hvor vi bor, vi har meldt flytting'],
+    ['orker ikke en dag til', selfHarmCheckIn, 'orker ikke en dag til med regnvær'],
+    ['stefaren gjør vondt mot meg', violenceCheckIn, 'ryggen gjør vondt, kan jeg få sykepenger'],
+    ['eksen sto i trappa hele natta', violenceCheckIn, 'jeg sto i kø hele morgenen på nav'],
+    ['han sier at hvis han ikke får ungene skal ingen få dem', violenceCheckIn, 'han sier at ungene kan få være hos ham i helga'],
   ],
   nn: [
     ['eg skal ikkje vere eit problem for dykk så lenge til', selfHarmCheckIn, 'restskatten er eit problem for meg, kan eg få utsetjing'],
@@ -56,6 +60,9 @@ const rows: Record<Exclude<Lang, 'en'>, Row[]> = {
     ['eg skal ikkje plage dykk så mykje lenger', selfHarmCheckIn, 'orsak at eg plagar dykk med enda eit spørsmål'],
     ['ha det alle saman, takk for alt', selfHarmCheckIn, 'ha det alle saman, god helg'],
     ['eksen seier han veit kvar vi bur no', violenceCheckIn, 'nav veit kvar vi bur, vi har meldt flytting'],
+    ['orkar ikkje ein dag til', selfHarmCheckIn, 'orkar ikkje ein dag til med regn'],
+    ['stefaren gjer vondt mot meg', violenceCheckIn, 'ryggen gjer vondt, kan eg få sjukepengar'],
+    ['han seier at viss han ikkje får ungane skal ingen få dei', violenceCheckIn, 'han seier at ungane kan få vere hos han i helga'],
   ],
 };
 
@@ -69,6 +76,7 @@ const figures: Record<Exclude<Lang, 'en'>, [figure: string, crisis: string][]> =
     ['drep meg ikke med flere skjemaer', 'jeg vil ta livet mitt'],
     ['jeg har blåmerker etter håndballkampen', 'han slår meg'],
     ['jeg har gitt bort billettene til konserten', 'jeg har gitt bort alt jeg eier'],
+    ['jeg slår meg til ro med vedtaket', 'han slår meg'],
   ],
   nn: [
     ['eg er heilt kvelt i papir frå inkasso', 'han kvelte meg i går'],
@@ -78,6 +86,7 @@ const figures: Record<Exclude<Lang, 'en'>, [figure: string, crisis: string][]> =
     ['eg har blåmerke etter handballkampen', 'han slår meg'],
     ['kona slo meg i kortspel', 'mannen min slår meg'],
     ['det er siste gongen eg ringjer den kundeservicen', 'dette er siste gongen de høyrer frå meg'],
+    ['eg slår meg til ro med vedtaket', 'han slår meg'],
   ],
 };
 
