@@ -14,7 +14,7 @@ export interface TrainOptions {
   seed?: number;
 }
 
-const DEFAULTS: Required<TrainOptions> = { epochs: 8, learningRate: 0.5, l2: 1e-6, seed: 1 };
+const DEFAULTS: Required<TrainOptions> = { epochs: 5, learningRate: 0.5, l2: 1e-6, seed: 1 };
 
 export class SoftmaxModel {
   private constructor(
