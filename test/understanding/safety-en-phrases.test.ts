@@ -47,6 +47,14 @@ const found: [string, Expected, Exclude<SafetyKind, 'emergency_aid'>][] = [
   ['i am redd for him', 'check_in', 'violence'],
   ['they want me to marry my cousin', 'check_in', 'violence'],
   ['he put a tracker on my phone', 'check_in', 'violence'],
+  ['is there a painless way to do it', 'check_in', 'self_harm'],
+  ['i keep picturing hanging in the barn', 'check_in', 'self_harm'],
+  ['already said goodbye to my brother', 'check_in', 'self_harm'],
+  ["i won't need a flat after this week", 'check_in', 'self_harm'],
+  ["i've got the rifle from the cabin", 'check_in', 'self_harm'],
+  ['my life insurance would cover all the debt', 'check_in', 'self_harm'],
+  ['he waves a knife around when he drinks', 'check_in', 'violence'],
+  ['i am going to the nav office with a knife', 'crisis', 'violence'],
 ];
 
 /** Each look-alike with the crisis sentence it resembles, which must still be found beside it. */
@@ -67,6 +75,14 @@ const lookAlikes: [string, string][] = [
   ['the landlord said he will kill me if i paint the walls', 'my ex said he will find me and hurt me'],
   ['my father will kill me when he sees the dent', 'i will step in front of a train tonight'],
   ['farewell, thanks a lot for answering', 'i have no power for living'],
+  ['is there a quick way to apply', 'is there a painless way to do it'],
+  ['i keep picturing the new flat', 'i keep picturing hanging in the barn'],
+  ['i said goodbye to my colleagues when the job ended', 'already said goodbye to my brother'],
+  ['i need a flat after this week', "i won't need a flat after this week"],
+  ['i have the keys from the cabin', "i've got the rifle from the cabin"],
+  ['does my life insurance cover sick leave', 'my life insurance would cover all the debt'],
+  ['he waves his arms around when he talks', 'he waves a knife around when he drinks'],
+  ['i am going to the nav office with my papers', 'i am going to the nav office with a knife'],
 ];
 
 describe('English crisis phrases, both ways', () => {
