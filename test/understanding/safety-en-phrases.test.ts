@@ -55,6 +55,11 @@ const found: [string, Expected, Exclude<SafetyKind, 'emergency_aid'>][] = [
   ['my life insurance would cover all the debt', 'check_in', 'self_harm'],
   ['he waves a knife around when he drinks', 'check_in', 'violence'],
   ['i am going to the nav office with a knife', 'crisis', 'violence'],
+  ['sitting with the rifle in my lap', 'check_in', 'self_harm'],
+  ['tell my sister i loved her', 'check_in', 'self_harm'],
+  ['i can hear him coming up the drive', 'check_in', 'violence'],
+  ['someone keeps following me after work', 'crisis', 'violence'],
+  ['the man upstairs is beating his wife again', 'crisis', 'violence'],
 ];
 
 /** Each look-alike with the crisis sentence it resembles, which must still be found beside it. */
@@ -83,6 +88,11 @@ const lookAlikes: [string, string][] = [
   ['does my life insurance cover sick leave', 'my life insurance would cover all the debt'],
   ['he waves his arms around when he talks', 'he waves a knife around when he drinks'],
   ['i am going to the nav office with my papers', 'i am going to the nav office with a knife'],
+  ['sitting with the form in my lap', 'sitting with the rifle in my lap'],
+  ['tell my adviser i am running late', 'tell my sister i loved her'],
+  ['i can hear the bus coming', 'i can hear him coming up the drive'],
+  ['my adviser keeps following up on me', 'someone keeps following me after work'],
+  ['the man upstairs is beating his carpet again', 'the man upstairs is beating his wife again'],
 ];
 
 describe('English crisis phrases, both ways', () => {

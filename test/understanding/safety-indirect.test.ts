@@ -54,6 +54,12 @@ const rows: Record<Exclude<Lang, 'en'>, Row[]> = {
     ['jeg har lyst til å skade sjefen', violenceCheckIn, 'jeg har lyst til å skifte jobb'],
     ['tør ikke sove hjemme i natt', violenceCheckIn, 'tør ikke åpne brevet fra nav'],
     ['har blåmerker på halsen etter i går', violenceCheckIn, 'har blåmerker på leggen etter fotballen'],
+    ['tror ikke jeg er her til påske', selfHarmCheckIn, 'tror ikke jeg er hjemme til påske'],
+    ['har ladet geværet og sitter på rommet', selfHarmCheckIn, 'har ladet telefonen og sitter på rommet'],
+    ['har glemt hva jeg lever for', selfHarmCheckIn, 'har glemt hva jeg skrev i søknaden'],
+    ['si til mamma at jeg var glad i henne', selfHarmCheckIn, 'si til veilederen at jeg kommer litt seint'],
+    ['noen følger etter meg hjem fra bussen', violenceCheckIn, 'noen følger meg opp på nav-kontoret'],
+    ['naboen slår kona si, hva gjør jeg', violenceCrisis, 'naboen slår plenen hver lørdag'],
   ],
   nn: [
     ['eg skal ikkje vere eit problem for dykk så lenge til', selfHarmCheckIn, 'restskatten er eit problem for meg, kan eg få utsetjing'],
@@ -83,6 +89,10 @@ const rows: Record<Exclude<Lang, 'en'>, Row[]> = {
     ['eg set fyr på nav-kontoret viss dei ikkje svarar', violenceCrisis, 'eg fyrer i omnen kvar kveld for å spare straum'],
     ['eg torer ikkje sove heime i natt', violenceCheckIn, 'eg torer ikkje opne brevet frå nav'],
     ['eg har blåmerke på halsen etter i går', violenceCheckIn, 'eg har blåmerke på leggen etter fotballen'],
+    ['trur ikkje eg er her til jul', selfHarmCheckIn, 'trur ikkje eg er heime til jul'],
+    ['har lada hagla og sit i løa', selfHarmCheckIn, 'har lada telefonen og sit i løa'],
+    ['nokon følgjer etter meg kvar kveld', violenceCheckIn, 'nokon følgjer meg opp på nav-kontoret'],
+    ['sei til far min at eg var glad i han', selfHarmCheckIn, 'sei til rettleiaren at eg kjem litt seint'],
   ],
 };
 
