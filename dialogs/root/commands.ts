@@ -2,7 +2,7 @@ import { matchKey } from '../../core/normalize.js';
 import { LANGUAGES, type Lang } from '../../core/language.js';
 import { tList } from '../i18n.js';
 
-export type GlobalCommand = 'help' | 'menu' | 'cancel' | 'restart' | 'human' | 'keepLanguage' | 'delete' | `lang:${Lang}`;
+export type GlobalCommand = 'help' | 'menu' | 'cancel' | 'restart' | 'human' | 'keepLanguage' | 'delete' | 'goOn' | `lang:${Lang}`;
 
 const COMMAND_KEYS: { command: GlobalCommand; key: string }[] = [
   { command: 'help', key: 'commands.help' },
@@ -15,6 +15,7 @@ const COMMAND_KEYS: { command: GlobalCommand; key: string }[] = [
   { command: 'lang:en', key: 'commands.en' },
   { command: 'keepLanguage', key: 'commands.keepLanguage' },
   { command: 'delete', key: 'commands.delete' },
+  { command: 'goOn', key: 'commands.goOn' },
 ];
 
 let table: Map<string, GlobalCommand> | undefined;

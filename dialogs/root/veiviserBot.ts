@@ -406,6 +406,14 @@ export class VeiviserBot {
       await dc.context.sendActivity(menuActivity(lang, t(lang, 'welcome.choose'), dc.context.activity.channelId, back));
       return;
     }
+    if (command === 'goOn') {
+      // "fortsett" is no command to stop: in a flow it is the flow's to read (the age question asks
+      // again); after a pause it takes up the questionnaire where it stopped; else the menu.
+      if (dc.activeDialog) await this.continueActive(dc, data);
+      else if (data.triageDraft !== undefined) await this.follow(dc, data, { kind: 'flow', dialogId: TRIAGE_DIALOG_ID });
+      else await this.showMenu(dc.context, data.lang, t(data.lang, 'welcome.choose'));
+      return;
+    }
     if (command === 'keepLanguage') {
       if (dc.activeDialog) await dc.repromptDialog();
       else await this.showMenu(dc.context, data.lang, t(data.lang, 'welcome.choose'));
