@@ -30,6 +30,7 @@ ${p('info.what')}
 ${p('info.removed')}
 ${p('info.why')}
 ${p('info.howLong', { days: retentionDays })}
+${p('info.resumeCode', { days: retentionDays })}
 ${p('page.veileder')}
 ${p('info.notKnown')}
 ${p('page.delete')}

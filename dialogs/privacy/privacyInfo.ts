@@ -9,6 +9,7 @@ export async function sendPrivacyInfo(ctx: TurnContext, lang: Lang, retentionDay
     t(lang, 'privacy:info.removed'),
     t(lang, 'privacy:info.why'),
     t(lang, 'privacy:info.howLong', { days: retentionDays }),
+    t(lang, 'privacy:info.resumeCode', { days: retentionDays }),
     t(lang, 'privacy:info.notKnown'),
     t(lang, 'privacy:info.deleteHint'),
   ].join('\n\n');

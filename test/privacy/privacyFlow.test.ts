@@ -103,13 +103,15 @@ describe('privacy flow', () => {
 
   for (const lang of ['nb', 'nn', 'en'] as const) {
     describe(lang, () => {
-      it('explains what is kept, why and for how long, with the configured days and a delete button', async () => {
+      it('explains what is kept (the resume code too), why and for how long, with the configured days and a delete button', async () => {
         const adapter = harness(lang);
         const [reply] = await sayIn(lang, adapter, ASK_INFO[lang]);
         const { text, buttons } = describeReply(reply ?? {});
         assert.ok(text.includes(t(lang, 'privacy:info.what')));
         assert.ok(text.includes(t(lang, 'privacy:info.why')));
         assert.ok(text.includes(t(lang, 'privacy:info.howLong', { days: 14 })));
+        // A resume code is stored too, as a fingerprint only: the person is told so, with its lifetime.
+        assert.ok(text.includes(t(lang, 'privacy:info.resumeCode', { days: 14 })));
         assert.match(text, /14/);
         assert.deepEqual(buttons, [t(lang, 'privacy:info.deleteButton')]);
       });

@@ -73,7 +73,7 @@ describe('pages the server writes', () => {
     assert.equal(linkPhoneNumbersInHtml('§ 112, 1 112 kroner, 11200', numbers), '§ 112, 1 112 kroner, 11200');
   });
 
-  it("the privacy page makes Nav's number a tel: link in every language", async () => {
+  it("the privacy page makes Nav's number a tel: link and says how a resume code is kept, in every language", async () => {
     const web = express();
     web.use(privacyPage(30));
     const server: Server = createServer(web);
@@ -83,6 +83,7 @@ describe('pages the server writes', () => {
       for (const lang of ['nb', 'nn', 'en']) {
         const html = await (await fetch(`http://127.0.0.1:${port}/personvern?lang=${lang}`)).text();
         assert.match(html, /<a href="tel:\+4755553333">55\u00a055\u00a033\u00a033<\/a> \((hverdager|kvardagar|weekdays) (kl\. )?09:00–15:00\)/, lang);
+        assert.match(html, /(fingeravtrykk|fingerprint)/, `${lang}: the page says how a resume code is kept`);
       }
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
