@@ -93,6 +93,9 @@ const lookAlikes: [string, string][] = [
   ['i can hear the bus coming', 'i can hear him coming up the drive'],
   ['my adviser keeps following up on me', 'someone keeps following me after work'],
   ['the man upstairs is beating his carpet again', 'the man upstairs is beating his wife again'],
+  // "last" once counted as the Norwegian crisis word "låst" (locked), with å written as a.
+  ['how long does it last?', 'sitting with the rifle in my lap'],
+  ['how long will it last', 'i can hear him coming up the drive'],
 ];
 
 describe('English crisis phrases, both ways', () => {
