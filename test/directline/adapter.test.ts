@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { TurnContext, type ConversationReference } from 'botbuilder';
-import { MemoryDirectLineStore } from '../../bot/directline/memoryStore.js';
 import { call, startConversation, startDirectLine, testBotLogic, type ActivityJson, type TestServer } from './harness.js';
 
 function texts(body: Record<string, unknown>): (string | undefined)[] {
