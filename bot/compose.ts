@@ -111,7 +111,6 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     records: stores.records,
     directLineStore,
     directLineSecret: secret,
-    readAhead: stores.readAhead,
     flows: [
       new TriageDialog({ clock, sameDayHelp: emergencyReply(clock) }),
       new RightsDialog({ clock }),

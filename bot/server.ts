@@ -27,8 +27,6 @@ export interface ServerParts {
   storage: Storage;
   directLineStore: DirectLineStore;
   directLineSecret: string;
-  /** Starts reading a conversation's state as its message arrives (see Stores.readAhead). */
-  readAhead?: (conversationId: string) => void;
   flows?: Dialog[];
   understanding?: Understanding;
   hooks?: RootHooks;
@@ -85,7 +83,6 @@ export async function startServer(config: Config, parts: ServerParts): Promise<R
     store: parts.directLineStore,
     tokenSecret: parts.directLineSecret,
     rateLimit: parts.rateLimit,
-    readAhead: parts.readAhead,
     redact: redactText ? (activity, locale) => redactActivity(activity, redactText, locale) : undefined,
     tooLong: { maxChars: MAX_MESSAGE_CHARS, stored: (locale) => t(langFromLocale(locale), 'privacy:placeholder.tooLong') },
     conversationLimits: parts.conversationLimits,

@@ -61,8 +61,6 @@ export interface LocalDirectLineOptions {
   tooLong?: { maxChars: number; stored: (locale?: string) => string };
   /** How long POST /activities waits for the bot's turn before answering anyway. */
   turnWaitMs?: number;
-  /** Called as a user's message arrives, so the turn's state can be read while the message is logged. */
-  readAhead?: (conversationId: string) => void;
   log?: DirectLineLog;
   clock?: () => Date;
 }
@@ -196,7 +194,6 @@ export class LocalDirectLine extends BotAdapter {
     if (activity.type === ActivityTypes.Typing) {
       activity.id = `${record.id}|typing`;
     } else {
-      this.options.readAhead?.(record.id);
       const logged = await this.store.appendActivity(record.id, this.storedForm(activity, record));
       activity.id = logged.activity.id;
     }

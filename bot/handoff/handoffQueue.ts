@@ -11,7 +11,6 @@ import {
 } from '../../core/handoff/stateMachine.js';
 import type { EnqueueInput, HandoffQueuePort } from '../../core/handoff/ports.js';
 import { confirmSummary } from '../../core/handoff/summary.js';
-import { LruMap } from '../storage/lruMap.js';
 import type { RecordStore } from '../storage/recordStore.js';
 import { HandoffNotFoundError } from './errors.js';
 import type { QueueSettings } from './settings.js';
@@ -44,14 +43,6 @@ export interface HandoffQueueOptions {
 
 const KIND = HANDOFF_RECORD_KIND;
 const OPEN: HandoffState[] = ['queued', 'accepted'];
-/** Announces (to every instance) that a conversation now has an open handoff. */
-const OPENED_CHANNEL = 'handoff-opened';
-/**
- * How long "this conversation has no open handoff" is believed without asking the store. An
- * opening is announced at once; this only bounds an announcement lost while LISTEN reconnects.
- */
-const NONE_FOR_MS = 10_000;
-const NONE_MAX = 20_000;
 
 /** The states a handoff may be in for a move to `to`, from the state machine's table. */
 function statesBefore(to: HandoffState): HandoffState[] {
@@ -71,25 +62,10 @@ export class HandoffQueue implements HandoffQueuePort {
   readonly #records: RecordStore;
   readonly #clock: () => Date;
   readonly #listeners = new Set<(record: HandoffRecord) => Promise<void>>();
-  /**
-   * Conversations found without an open handoff, and until when that is believed. The turn hook
-   * asks on every message and most conversations never have a handoff, so this saves a query per turn.
-   */
-  readonly #none = new LruMap<string, number>(NONE_MAX);
-  /** Bumped on every opening heard of, so a lookup that raced with one is not remembered. */
-  #openings = 0;
 
   constructor(private readonly options: HandoffQueueOptions) {
     this.#records = options.records;
     this.#clock = options.clock ?? (() => new Date());
-    this.#records.subscribe(OPENED_CHANNEL, (message) => {
-      if (typeof message === 'string') this.#opened(message);
-    });
-  }
-
-  #opened(conversationId: string): void {
-    this.#openings += 1;
-    this.#none.delete(conversationId);
   }
 
   /**
@@ -103,11 +79,6 @@ export class HandoffQueue implements HandoffQueuePort {
   }
 
   async #changed(record: HandoffRecord): Promise<void> {
-    if (OPEN.includes(record.state)) {
-      this.#opened(record.conversationId);
-      // If this is lost, other instances notice the handoff within NONE_FOR_MS.
-      await this.#records.publish(OPENED_CHANNEL, record.conversationId).catch(() => undefined);
-    }
     await Promise.all([...this.#listeners].map((l) => l(record)));
   }
 
@@ -176,15 +147,8 @@ export class HandoffQueue implements HandoffQueuePort {
 
   /** The queued or accepted handoff of this conversation, if any. */
   async activeFor(conversationId: string): Promise<HandoffRecord | undefined> {
-    const now = this.#clock().getTime();
-    const noneUntil = this.#none.get(conversationId);
-    if (noneUntil !== undefined && noneUntil > now) return undefined;
-    const openings = this.#openings;
     const found = await this.#records.list<HandoffRecord>(KIND, { conversationId, state: OPEN });
-    const active = found.map((r) => r.value).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    if (active) this.#none.delete(conversationId);
-    else if (openings === this.#openings) this.#none.set(conversationId, now + NONE_FOR_MS);
-    return active;
+    return found.map((r) => r.value).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   }
 
   /** 1-based place in the queue, or undefined when the handoff is not waiting. */

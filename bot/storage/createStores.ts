@@ -9,7 +9,6 @@ import { migrate } from './pgSchema.js';
 import { PgRecordStore } from './pgRecordStore.js';
 import { PgStorage } from './pgStorage.js';
 import { lockDataDir } from './processLock.js';
-import { ReadAheadStorage } from './readAheadStorage.js';
 import { TurnSafeStorage } from './turnSafeStorage.js';
 import type { RecordStore } from './recordStore.js';
 
@@ -38,11 +37,6 @@ export interface Stores {
   storage: ConversationStorage;
   records: RecordStore;
   backend: 'lowdb' | 'postgres';
-  /**
-   * Starts reading a conversation's state before its turn asks for it (PostgreSQL only: there a
-   * read is a round trip; lowdb reads from memory).
-   */
-  readAhead?: (conversationId: string) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,12 +90,11 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
       onError: config.onError,
       ...common,
     });
-    const state = new ReadAheadStorage(new PgStorage({ pool, schema, keepExpired: (c) => records.hasOpenHandoff(c), ...common }));
+    const state = new PgStorage({ pool, schema, keepExpired: (c) => records.hasOpenHandoff(c), ...common });
     return {
       storage: new TurnSafeStorage(state),
       records,
       backend: 'postgres',
-      readAhead: (conversationId) => state.readAhead(conversationId),
       close: async () => {
         await records.close();
         await pool.end();

@@ -9,8 +9,7 @@ import {
   type LoggedActivity,
   type Unsubscribe,
 } from '../directline/store.js';
-import { LruMap } from './lruMap.js';
-import { RecordConflictError, type LogEntry, type RecordStore, type StoredRecord } from './recordStore.js';
+import { RecordConflictError, type LogEntry, type RecordStore } from './recordStore.js';
 
 const KIND = CHANNEL_SESSION_KIND;
 export const DIRECTLINE_LOG = 'directline';
@@ -20,21 +19,10 @@ const INLINE_BYTES = 6000;
 const TRIM_EVERY = 50;
 /** lastActiveAt is written at most this often (it only drives idle expiry). */
 const TOUCH_EVERY_MS = 60_000;
-/**
- * How long an instance trusts its own copy of a conversation record. Deletions are announced on
- * GONE_CHANNEL at once; this bounds the damage of an announcement lost while LISTEN reconnects.
- */
-const KNOWN_FOR_MS = 10_000;
-const KNOWN_MAX = 20_000;
-const GONE_CHANNEL = 'dl-gone';
 
 interface Known {
   record: ConversationRecord;
   state: string;
-  /** The record's expiresAt (ms); past it the store is asked again (it may have been refreshed). */
-  expiresAt: number;
-  /** Trusted until (ms). */
-  until: number;
 }
 
 type LogData = { a: Partial<Activity> } | { removed: string };
@@ -61,63 +49,26 @@ export class RecordDirectLineStore implements DirectLineStore {
   readonly #logCap: number;
   readonly #clock: () => Date;
   readonly #subscriptions = new Map<string, Set<Unsubscribe>>();
-  /**
-   * Conversation records this instance has read or written. Every request and every reply needs
-   * the record, and apart from startedAt/lastActiveAt (written through here) it never changes until
-   * it is deleted, so a copy saves a database round trip per request and per reply.
-   */
-  readonly #known = new LruMap<string, Known>(KNOWN_MAX);
-  /** Bumped on every deletion heard of, so a read that raced with a deletion is not cached. */
-  #forgotten = 0;
 
   constructor(records: RecordStore, options: RecordDirectLineStoreOptions = {}) {
     this.#records = records;
     this.#logCap = options.logCap ?? 500;
     this.#clock = options.clock ?? (() => new Date());
-    this.#records.subscribe(GONE_CHANNEL, (message) => {
-      if (typeof message === 'string') this.#forget(message);
-    });
-  }
-
-  #forget(id: string): void {
-    this.#forgotten += 1;
-    this.#known.delete(id);
-  }
-
-  #remember(found: StoredRecord<ConversationRecord>): Known {
-    const known: Known = {
-      record: found.value,
-      state: found.state ?? 'created',
-      expiresAt: Date.parse(found.expiresAt),
-      until: this.#clock().getTime() + KNOWN_FOR_MS,
-    };
-    this.#known.set(found.id, known);
-    return known;
   }
 
   async #load(id: string): Promise<Known | undefined> {
-    const now = this.#clock().getTime();
-    const hit = this.#known.get(id);
-    if (hit && hit.until > now && hit.expiresAt > now) return hit;
-    const forgotten = this.#forgotten;
     const found = await this.#records.get<ConversationRecord>(KIND, id);
-    if (!found) {
-      this.#known.delete(id);
-      return undefined;
-    }
-    if (forgotten !== this.#forgotten) return { record: found.value, state: found.state ?? 'created', expiresAt: Date.parse(found.expiresAt), until: 0 };
-    return this.#remember(found);
+    return found && { record: found.value, state: found.state ?? 'created' };
   }
 
   async createConversation(record: ConversationRecord): Promise<void> {
     try {
-      const created = await this.#records.put<ConversationRecord>(
+      await this.#records.put<ConversationRecord>(
         KIND,
         record.id,
         { value: { ...record, lastActiveAt: record.lastActiveAt ?? record.createdAt }, conversationId: record.id, state: record.startedAt ? 'started' : 'created' },
         null,
       );
-      this.#remember(created);
     } catch (error) {
       if (error instanceof RecordConflictError) throw new Error('conversation id already taken');
       throw error;
@@ -131,7 +82,6 @@ export class RecordDirectLineStore implements DirectLineStore {
 
   async markStarted(id: string, at: string): Promise<boolean> {
     const claimed = await this.#records.claim<ConversationRecord>(KIND, id, { from: ['created'], to: 'started', update: (v) => ({ ...v, startedAt: at }) });
-    if (claimed) this.#remember(claimed);
     return claimed !== undefined;
   }
 
@@ -161,10 +111,7 @@ export class RecordDirectLineStore implements DirectLineStore {
     const last = Date.parse(record.lastActiveAt ?? record.createdAt);
     if (Date.parse(at) - last < TOUCH_EVERY_MS) return;
     // Same state in and out: the update runs on the current value under the store's lock.
-    const touched = await this.#records.claim<ConversationRecord>(KIND, conversationId, { from: [state], to: state, update: (v) => ({ ...v, lastActiveAt: at }) });
-    if (touched) this.#remember(touched);
-    // Our copy was out of date (another instance started the conversation): read it again next time.
-    else this.#known.delete(conversationId);
+    await this.#records.claim<ConversationRecord>(KIND, conversationId, { from: [state], to: state, update: (v) => ({ ...v, lastActiveAt: at }) });
   }
 
   async publishEphemeral(conversationId: string, activity: Partial<Activity>): Promise<void> {
@@ -218,11 +165,8 @@ export class RecordDirectLineStore implements DirectLineStore {
   async deleteConversation(id: string): Promise<void> {
     for (const stop of this.#subscriptions.get(id) ?? []) stop();
     this.#subscriptions.delete(id);
-    this.#forget(id);
     await this.#records.clearLog(id, DIRECTLINE_LOG);
     await this.#records.delete(KIND, id);
-    this.#forget(id);
-    await this.#records.publish(GONE_CHANNEL, id);
   }
 
   async expireIdle(idleSince: string): Promise<string[]> {

@@ -6,7 +6,7 @@ import { toJsonb } from './jsonb.js';
 import { PG_CONNECTION } from './pgConnection.js';
 import { prepared } from './pgPrepared.js';
 import { quoteSchema } from './pgSchema.js';
-import { KeyedBatcher } from './keyedBatcher.js';
+import { KeyedLock } from './keyedLock.js';
 import {
   assertKind,
   assertLogName,
@@ -55,7 +55,7 @@ interface RecordRow {
 
 // Named, not *: a prepared statement fails if a migration changes what * means under it.
 const RECORD_COLUMNS = 'kind, id, conversation_id, state, value, version, created_at, updated_at, expires_at';
-/** One appendLog call waiting for its batch: the entry as JSON text, its NOTIFY payload up to the number. */
+/** One appendLog call: the entry as JSON text, its NOTIFY payload up to the number. */
 interface PendingAppend {
   log: string;
   at: Date;
@@ -69,9 +69,8 @@ const MAX_NOTIFY_BYTES = 7900;
 /**
  * The record store on PostgreSQL, for several instances. Compare-and-set and claims lock the row
  * (SELECT … FOR UPDATE) inside a transaction; log sequence numbers come from a counter row bumped
- * in the same statement as the insert, and a conversation's appends made at once, or while its
- * previous batch was written, share that statement; publish/subscribe is NOTIFY/LISTEN on one
- * channel per schema.
+ * in the same statement as the insert (a conversation's appends one at a time, in call order);
+ * publish/subscribe is NOTIFY/LISTEN on one channel per schema.
  */
 export class PgRecordStore implements RecordStore {
   readonly #pool: Pool;
@@ -83,7 +82,8 @@ export class PgRecordStore implements RecordStore {
   readonly #clock: () => Date;
   readonly #onError: (error: unknown) => void;
   readonly #pubsub: LocalPubSub;
-  readonly #appends = new KeyedBatcher<string, PendingAppend, number>((conversationId, entries) => this.#appendBatch(conversationId, entries));
+  /** A conversation's appends run one at a time, so they are numbered in the order they were called. */
+  readonly #appends = new KeyedLock();
   #listener: pg.Client | undefined;
   #closed = false;
 
@@ -284,62 +284,35 @@ export class PgRecordStore implements RecordStore {
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number> {
     assertLogName(log);
-    return this.#appends.add(conversationId, { log, at: at ?? this.#clock(), data: toJsonb(data), notify: announce ? this.#payloadBeforeSeq(announce) : null });
+    const entry: PendingAppend = { log, at: at ?? this.#clock(), data: toJsonb(data), notify: announce ? this.#payloadBeforeSeq(announce) : null };
+    return this.#appends.run(conversationId, () => this.#append(conversationId, entry));
   }
 
   /**
-   * Writes a batch of appends to one conversation's logs (made at once, or while the batch before
-   * was being written: KeyedBatcher) in one statement, one round trip. Entries past their time are
-   * dropped (they must not come back because something new was added); each log's counter row is
-   * bumped once by its number of entries (row locks taken in log-name order, so two batches cannot
-   * deadlock); the entries are inserted with their numbers; announcements go out as NOTIFY when the
-   * statement commits. The purge's first condition does not depend on the entry, so PostgreSQL
-   * checks it once and skips the scan unless a log has expired (a plain join here cost O(log
-   * length) on every append). pg_notify is volatile, so PostgreSQL calls it after the ORDER BY:
-   * announcements leave in the order of the entries.
+   * One append, one statement: entries past their log's time are dropped first (they must not come
+   * back because something new was added), the log's counter row is bumped, the entry inserted
+   * with that number, and the announcement sent as NOTIFY when the statement commits. The purge's
+   * condition does not depend on the entry, so PostgreSQL checks it once and scans nothing unless
+   * the log has expired.
    */
-  async #appendBatch(conversationId: string, entries: PendingAppend[]): Promise<number[]> {
-    const now = this.#clock();
-    const logs = [...new Set(entries.map((e) => e.log))];
+  async #append(conversationId: string, entry: PendingAppend): Promise<number> {
     const { rows } = await this.#pool.query<{ seq: string }>(
       prepared(
-        `WITH input AS (
-           SELECT log, at, data::jsonb AS data, notify, ord
-           FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[]) WITH ORDINALITY AS i(log, at, data, notify, ord)),
-         counts AS (SELECT log, count(*) AS n FROM input GROUP BY log),
-         purge AS (
-           DELETE FROM ${this.#s}.log_entries e WHERE e.conversation_id = $1 AND e.log = ANY($6::text[])
-             AND EXISTS (SELECT 1 FROM unnest($6::text[]) AS l(log) JOIN ${this.#s}.logs h ON h.conversation_id = $1 AND h.log = l.log WHERE h.expires_at <= $7)
-             AND EXISTS (SELECT 1 FROM ${this.#s}.logs h WHERE h.conversation_id = $1 AND h.log = e.log AND h.expires_at <= $7)
-             AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r WHERE r.conversation_id = $1 AND r.kind = $8 AND r.state = ANY($9))),
+        `WITH purge AS (
+           DELETE FROM ${this.#s}.log_entries e WHERE e.conversation_id = $1 AND e.log = $2
+             AND EXISTS (SELECT 1 FROM ${this.#s}.logs h WHERE h.conversation_id = $1 AND h.log = $2 AND h.expires_at <= $5)
+             AND NOT EXISTS (SELECT 1 FROM ${this.#s}.records r WHERE r.conversation_id = $1 AND r.kind = $6 AND r.state = ANY($7))),
          head AS (
-           INSERT INTO ${this.#s}.logs AS h (conversation_id, log, last_seq, expires_at)
-           SELECT $1, log, n, $10 FROM counts ORDER BY log
-           ON CONFLICT (conversation_id, log) DO UPDATE SET last_seq = h.last_seq + EXCLUDED.last_seq, expires_at = EXCLUDED.expires_at
-           RETURNING log, last_seq),
-         numbered AS (
-           SELECT i.ord, i.log, i.at, i.data, i.notify, head.last_seq - c.n + row_number() OVER (PARTITION BY i.log ORDER BY i.ord) AS seq
-           FROM input i JOIN head USING (log) JOIN counts c USING (log)),
+           INSERT INTO ${this.#s}.logs AS h (conversation_id, log, last_seq, expires_at) VALUES ($1, $2, 1, $8)
+           ON CONFLICT (conversation_id, log) DO UPDATE SET last_seq = h.last_seq + 1, expires_at = EXCLUDED.expires_at
+           RETURNING last_seq),
          ins AS (
-           INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data) SELECT $1, log, seq, at, data FROM numbered RETURNING seq)
-         SELECT seq, CASE WHEN notify IS NOT NULL THEN pg_notify($11, notify || seq::text || '}}') END AS notified
-         FROM numbered ORDER BY ord`,
-        [
-          conversationId,
-          entries.map((e) => e.log),
-          entries.map((e) => e.at),
-          entries.map((e) => e.data),
-          entries.map((e) => e.notify),
-          logs,
-          now,
-          HANDOFF_KIND,
-          OPEN_HANDOFF_STATES,
-          this.#expiry(),
-          this.#notifyChannel,
-        ],
+           INSERT INTO ${this.#s}.log_entries (conversation_id, log, seq, at, data) SELECT $1, $2, last_seq, $3, $4::jsonb FROM head RETURNING seq)
+         SELECT seq, CASE WHEN $9::text IS NOT NULL THEN pg_notify($10, $9::text || seq::text || '}}') END AS notified FROM ins`,
+        [conversationId, entry.log, entry.at, entry.data, this.#clock(), HANDOFF_KIND, OPEN_HANDOFF_STATES, this.#expiry(), entry.notify, this.#notifyChannel],
       ),
     );
-    return rows.map((r) => Number(r.seq));
+    return Number(rows[0]!.seq);
   }
 
   /** The NOTIFY payload of an announcement up to its sequence number, which the statement appends. */

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { TurnContext, type ConversationReference } from 'botbuilder';
-import { MemoryDirectLineStore } from '../../bot/directline/memoryStore.js';
 import { call, startConversation, startDirectLine, testBotLogic, type ActivityJson, type TestServer } from './harness.js';
 
 function texts(body: Record<string, unknown>): (string | undefined)[] {
@@ -61,22 +60,6 @@ describe('LocalDirectLine as a BotAdapter', () => {
     await post('delete');
     const all = await call(`${t.base}/conversations/${c.conversationId}/activities`, { token: c.token });
     assert.ok(!(all.body.activities as ActivityJson[]).some((a) => a.id === sentId));
-  });
-
-  it('asks for the turn\'s state to be read ahead as a message arrives, before it is logged; not for typing', async () => {
-    const events: string[] = [];
-    const store = new MemoryDirectLineStore();
-    const append = store.appendActivity.bind(store);
-    store.appendActivity = async (conversationId, activity) => {
-      if (activity.from?.role === 'user') events.push(`log ${activity.type ?? ''}`);
-      return append(conversationId, activity);
-    };
-    t = await startDirectLine({ store, readAhead: (conversationId) => events.push(`read ahead ${conversationId}`) });
-    const c = await startConversation(t.base);
-    const post = (type: string) => call(`${t.base}/conversations/${c.conversationId}/activities`, { method: 'POST', token: c.token, body: { type, text: 'hei' } });
-    assert.equal((await post('typing')).status, 200);
-    assert.equal((await post('message')).status, 200);
-    assert.deepEqual(events, [`read ahead ${c.conversationId}`, 'log message']);
   });
 
   it('redacts the user text before it is echoed, logged or given to the bot', async () => {
