@@ -56,7 +56,7 @@ interface RecordRow {
 // Named, not *: a prepared statement fails if a migration changes what * means under it.
 const RECORD_COLUMNS = 'kind, id, conversation_id, state, value, version, created_at, updated_at, expires_at';
 /** One appendLog call: the entry as JSON text, its NOTIFY payload up to the number. */
-interface PendingAppend {
+interface LogAppend {
   log: string;
   at: Date;
   data: string;
@@ -284,7 +284,7 @@ export class PgRecordStore implements RecordStore {
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number> {
     assertLogName(log);
-    const entry: PendingAppend = { log, at: at ?? this.#clock(), data: toJsonb(data), notify: announce ? this.#payloadBeforeSeq(announce) : null };
+    const entry: LogAppend = { log, at: at ?? this.#clock(), data: toJsonb(data), notify: announce ? this.#payloadBeforeSeq(announce) : null };
     return this.#appends.run(conversationId, () => this.#append(conversationId, entry));
   }
 
@@ -295,7 +295,7 @@ export class PgRecordStore implements RecordStore {
    * condition does not depend on the entry, so PostgreSQL checks it once and scans nothing unless
    * the log has expired.
    */
-  async #append(conversationId: string, entry: PendingAppend): Promise<number> {
+  async #append(conversationId: string, entry: LogAppend): Promise<number> {
     const { rows } = await this.#pool.query<{ seq: string }>(
       prepared(
         `WITH purge AS (
