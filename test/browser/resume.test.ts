@@ -116,9 +116,15 @@ describe('come back tomorrow on the web page: the resume code and link (Chromium
     await says(page, VEILEDER_REPLY).waitFor({ timeout: 10_000 });
     assert.equal(new URL(page.url()).hash, '', 'the code is taken out of the address');
     assert.ok((await bubbles(page).allTextContents()).some((text) => text.startsWith(t('nb', 'welcome.hello').slice(0, 20))), 'the conversation from its start');
-    await page.waitForTimeout(1200); // the replay settles, then the page scrolls to its end
+    // The replay settles, then the page scrolls to its end; on a loaded machine that takes longer
+    // than any fixed wait, so the check is made until it holds or 10 s have passed.
+    let replyInView = false;
+    for (const until = Date.now() + 10_000; !replyInView && Date.now() < until; ) {
+      await page.waitForTimeout(250);
+      replyInView = await inView(says(page, VEILEDER_REPLY));
+    }
     await page.screenshot({ path: `${OUTPUT}phone-nb-resumed-by-link.png` });
-    assert.equal(await inView(says(page, VEILEDER_REPLY)), true, "the veileder's reply is in view, not below the fold");
+    assert.equal(replyInView, true, "the veileder's reply is in view, not below the fold");
 
     await say(page, 'Takk, det passer fint');
     await ownMessage(page, 'Takk, det passer fint').waitFor();
