@@ -326,7 +326,7 @@
     }
     const lang = LANGS.includes(body.lang) ? body.lang : state.lang;
     writeSession({ token: body.token, conversationId: body.conversationId, lang, handled: '' });
-    state.toEndUntil = Date.now() + 8000;
+    state.toEndUntil = Date.now() + 30000;
     return { ok: true, lang };
   }
 
