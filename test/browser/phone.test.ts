@@ -7,7 +7,7 @@ import { t } from '../../dialogs/i18n.js';
 import { MENU_ACTIONS } from '../../dialogs/root/menu.js';
 import { knownPhoneNumbers } from '../../bot/phoneNumbers.js';
 import { helplineValues } from '../../core/safety/index.js';
-import { launchBrowser, requireChromium, type Browser } from '../helpers/browser.js';
+import { launchBrowser, requireChromium, transcriptSettled, type Browser } from '../helpers/browser.js';
 import { startRealServer, type RealServer } from '../helpers/realServer.js';
 
 const OUTPUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
@@ -119,7 +119,7 @@ describe('the citizen page on a phone (390 × 844)', function () {
         const question = botMessage(page, t(lang, 'welcome.choose'));
         await question.waitFor({ state: 'visible', timeout: 15_000 });
         await choice(page, t(lang, 'menu.triage')).waitFor({ state: 'visible' });
-        await page.waitForTimeout(300); // Web Chat scrolls the transcript smoothly
+        await transcriptSettled(page);
         await page.screenshot({ path: `${OUTPUT}phone-${lang}-first-load.png` });
         assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page itself is not scrolled');
         assert.deepEqual(await seen(page.locator(SEND_BOX)), { top: true, whole: true }, 'the message box');
@@ -153,7 +153,7 @@ describe('the citizen page on a phone (390 × 844)', function () {
         const answer = page.locator('#webchat .webchat__basic-transcript__activity').filter({ has: page.locator('.webchat__bubble--from-user', { hasText: amount }) }).last().locator('xpath=following-sibling::*[1]');
         await answer.waitFor({ state: 'visible', timeout: 10_000 });
         await choice(page, t(lang, 'menu.human')).waitFor({ state: 'visible' });
-        await page.waitForTimeout(800); // let the transcript finish scrolling
+        await transcriptSettled(page);
         await page.screenshot({ path: `${OUTPUT}phone-${lang}-long-answer.png` });
         assert.equal((await seen(answer.locator('.webchat__bubble__content').first())).top, true, 'the top of the answer is in view');
         assert.equal((await seen(page.locator('#webchat .webchat__suggested-action').first())).whole, true, 'its first choice is in view');
@@ -166,7 +166,7 @@ describe('the citizen page on a phone (390 × 844)', function () {
         const first = t(lang, 'safety:self_harm', { ...helplineValues() }).split('\n')[0]!;
         const answer = botMessage(page, first);
         await answer.waitFor({ state: 'visible', timeout: 10_000 });
-        await page.waitForTimeout(800);
+        await transcriptSettled(page);
         await page.screenshot({ path: `${OUTPUT}phone-${lang}-crisis.png` });
         const links = await answer.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href'), target: a.getAttribute('target') })));
         const expected = knownPhoneNumbers().filter((p) => ['medical_emergency', 'mental_helse', 'kirkens_sos', 'legevakt', 'children_and_young', 'police'].some((id) => helplineValues()[id] === p.text));

@@ -82,3 +82,25 @@ export async function runAxe(page: Page, tags = ['wcag2a', 'wcag2aa', 'wcag21a',
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
   }, tags);
 }
+
+/**
+ * Waits until Web Chat's transcript has stopped moving: its scroll position and height unchanged
+ * for `quietMs` (it scrolls smoothly, and a loaded machine renders late), or `maxMs` has passed.
+ */
+export async function transcriptSettled(page: Page, quietMs = 600, maxMs = 10_000): Promise<void> {
+  const where = () =>
+    page.evaluate(() => {
+      const t = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+      return t ? `${t.scrollTop}/${t.scrollHeight}` : '';
+    });
+  let last = await where();
+  let quietSince = Date.now();
+  for (const until = Date.now() + maxMs; Date.now() < until; ) {
+    await page.waitForTimeout(100);
+    const now = await where();
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= quietMs) return;
+  }
+}
