@@ -2,6 +2,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { BotCredentials } from './config.js';
+import { jsonBody } from './jsonBody.js';
 
 /** The adapter for Azure Bot Service channels (Teams among them); only built when credentials exist. */
 export function createTeamsAdapter(credentials: BotCredentials): TeamsAdapter {
@@ -83,8 +84,8 @@ export interface BotFrameworkRouterOptions {
 export function botFrameworkRouter(adapter: TeamsAdapter, logic: (ctx: TurnContext) => Promise<void>, options: BotFrameworkRouterOptions): Router {
   const router = express.Router();
   const guards: RequestHandler[] = options.local
-    ? [fromThisMachine, express.json({ limit: '256kb' }), activityShaped, repliesStayHere]
-    : [express.json({ limit: '256kb' }), activityShaped];
+    ? [fromThisMachine, jsonBody({ limit: '256kb' }), activityShaped, repliesStayHere]
+    : [jsonBody({ limit: '256kb' }), activityShaped];
   router.post('/api/messages', ...guards, async (req, res) => {
     await options.trackTurn(() => adapter.process(req, res, logic));
   });

@@ -4,6 +4,7 @@ import { isLocaleTag, readInboundActivity } from './inbound.js';
 import type { LocalDirectLine } from './localDirectLine.js';
 import type { ConversationRecord } from './store.js';
 import type { TokenClaims } from './tokens.js';
+import { jsonBody } from '../jsonBody.js';
 
 interface Authorized {
   claims: TokenClaims;
@@ -38,7 +39,7 @@ const REFRESH_GRACE_SECONDS = 12 * 60 * 60;
 /** Direct Line v3 as Web Chat's bundled client (botframework-directlinejs) calls it. */
 export function directLineRouter(dl: LocalDirectLine): Router {
   const router = express.Router();
-  const json = express.json({ limit: dl.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const json = jsonBody({ limit: dl.bodyLimit, type: ['application/json', 'application/*+json'] });
 
   /** Needs a valid token; with `bound`, one issued for the conversation in the path. */
   const requireToken = (bound: boolean, graceSeconds = 0) => async (req: Request, res: Response, next: NextFunction) => {

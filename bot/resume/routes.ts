@@ -7,6 +7,7 @@ import { TokenBucketLimiter, type RateLimitOptions } from '../directline/rateLim
 import { jsonErrorHandler, requestErrorOf, sendError } from '../httpErrors.js';
 import type { RecordStore } from '../storage/recordStore.js';
 import type { ResumeCodes } from './resumeCodes.js';
+import { jsonBody } from '../jsonBody.js';
 
 /**
  * Wrong codes per client address: five, then one a minute. With 30^10 codes an even chance at
@@ -40,7 +41,7 @@ function pageLang(req: Request, body: unknown): Lang {
 export function resumeRouter(options: ResumeRouterOptions): Router {
   const router = express.Router();
   const limiter = new TokenBucketLimiter(options.rateLimit ?? DEFAULT_RESUME_LIMIT, options.clock);
-  const json = express.json({ limit: '2kb', type: ['application/json', 'application/*+json'] });
+  const json = jsonBody({ limit: '2kb', type: ['application/json', 'application/*+json'] });
 
   router.post('/', json, async (req, res) => {
     res.set('Cache-Control', 'no-store');

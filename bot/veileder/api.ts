@@ -7,6 +7,7 @@ import { MAX_VEILEDER_MESSAGE, type VeilederActions } from '../handoff/veilederA
 import { requireVeileder, veilederOf } from './auth.js';
 import type { VeilederPresence } from './presence.js';
 import { detail, listItem } from './views.js';
+import { jsonBody } from '../jsonBody.js';
 
 export interface VeilederApiOptions {
   actions: VeilederActions;
@@ -59,7 +60,7 @@ export function veilederApi(options: VeilederApiOptions): Router {
   const { actions } = options;
   const router = express.Router();
   router.use(requireVeileder(options.token, (v) => options.presence?.touch(v.id)));
-  router.use(express.json({ limit: '16kb', strict: true }));
+  router.use(jsonBody({ limit: '16kb', strict: true }));
 
   const handle = (work: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
     work(req, res).catch(next);

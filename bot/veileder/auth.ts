@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { redactFor } from '../../dialogs/privacy/index.js';
 import type { VeilederIdentity } from '../handoff/handoffQueue.js';
 import { sendError } from '../httpErrors.js';
+import { cutText } from '../../core/wellFormed.js';
 
 const IDENT = /^[A-Za-z0-9._-]{1,40}$/;
 
@@ -43,7 +44,7 @@ export function requireVeileder(token: string, onSeen?: (veileder: VeilederIdent
     const ident = req.get('x-veileder-ident')?.trim();
     const nameHeader = req.get('x-veileder-name');
     // Shown to the citizen and kept in the handoff: redacted like anything else a person typed.
-    const name = nameHeader ? redactFor(safeDecode(nameHeader).trim().slice(0, 60), 'nb').text : undefined;
+    const name = nameHeader ? redactFor(cutText(safeDecode(nameHeader).trim(), 60), 'nb').text : undefined;
     const veileder: VeilederIdentity = { id: ident && IDENT.test(ident) ? ident : 'local', ...(name ? { name } : {}) };
     res.locals.veileder = veileder;
     onSeen?.(veileder);

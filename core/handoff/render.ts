@@ -3,6 +3,7 @@ import { formatDateAndTime } from '../availability/formatDate.js';
 import { keyFacts } from './keyFacts.js';
 import { known } from './summary.js';
 import type { HandoffSummary, RenderedSummary, Translate } from './summaryTypes.js';
+import { cutText } from '../wellFormed.js';
 
 /** NAV's dialog format (veilarbdialog): "Tema" at most 100 characters, "Melding" at most 5 000. */
 export const MAX_HEADING = 100;
@@ -111,8 +112,8 @@ function fit(sections: Section[], footer: string): string {
   if (text.length > MAX_TEXT) {
     const over = text.length - MAX_TEXT + 1;
     const request = sections[1];
-    if (request) sections[1] = { text: `${request.text.slice(0, Math.max(0, request.text.length - over - 1))}…»` };
+    if (request) sections[1] = { text: `${cutText(request.text, Math.max(0, request.text.length - over - 1))}…»` };
     text = join(sections, footer);
   }
-  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - footer.length - 3)}…\n\n${footer}`;
+  return text.length <= MAX_TEXT ? text : `${cutText(text, MAX_TEXT - footer.length - 3)}…\n\n${footer}`;
 }

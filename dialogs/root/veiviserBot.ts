@@ -27,6 +27,7 @@ import { matchYesNo, type YesNo } from '../yesNo.js';
 import { matchClarifyChoice } from './clarify.js';
 import { isOfferedButton, rememberOfferedButtons } from './offeredButtons.js';
 import { decide, isIntentId, mostlyOtherScript, type IntentId, type Reading } from '../../core/understanding/index.js';
+import { cutText } from '../../core/wellFormed.js';
 
 const HANDOFF_FLOW_ID = 'handoff';
 /** Set on the turn whose message is handled again after a "no" to the check-in question. */
@@ -245,7 +246,7 @@ export class VeiviserBot {
    */
   private async severalNeeds(ctx: TurnContext, data: ConversationData, needs: Need[]): Promise<void> {
     const lang = data.lang;
-    data.request ??= (ctx.activity.text ?? '').slice(0, 1000);
+    data.request ??= cutText(ctx.activity.text ?? '', 1000);
     const names = needs.map((n) => t(lang, `several.needs.${n.id}`));
     const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t(lang, 'several.and')} ${names.at(-1)}` : names.join('');
     const topics = [...new Set(needs.map((n) => n.topic).filter((x): x is RightCode => x !== null))].map((r) => rightLabel(lang, r));
