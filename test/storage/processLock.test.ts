@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStores, DataDirInUseError } from '../../bot/storage/index.js';
+import { lockDataDir } from '../../bot/storage/processLock.js';
 
 const WRITER = fileURLToPath(new URL('./fixtures/crashWriter.ts', import.meta.url));
 
@@ -30,5 +32,42 @@ describe('one process per lowdb DATA_DIR', function () {
     await stores.close();
     const again = await createStores({ dataDir: dir, retentionDays: 30 });
     await again.close();
+  });
+
+  describe('in containers, where every instance may be pid 1', () => {
+    let shared: string;
+    beforeEach(async () => {
+      shared = await mkdtemp(join(tmpdir(), 'veiviser-lock-'));
+    });
+    afterEach(async () => rm(shared, { recursive: true, force: true }));
+    const otherContainer = (beatAgoMs: number) =>
+      writeFile(join(shared, '.owner'), JSON.stringify({ instance: 'another-container', pid: process.pid, host: 'another-host', beat: new Date(Date.now() - beatAgoMs).toISOString() }));
+
+    it('refuses a DATA_DIR another container holds, though its pid is the same as ours', async () => {
+      await otherContainer(1_000);
+      await assert.rejects(createStores({ dataDir: shared, retentionDays: 30 }), (error: unknown) => {
+        assert.ok(error instanceof DataDirInUseError);
+        assert.match(error.message, /on another-host.*DATABASE_URL/);
+        return true;
+      });
+    });
+
+    it('takes over a mark whose heartbeat stopped', async () => {
+      await otherContainer(60_000);
+      const stores = await createStores({ dataDir: shared, retentionDays: 30 });
+      const owner = JSON.parse(await readFile(join(shared, '.owner'), 'utf8')) as { pid: number; host: string };
+      assert.deepEqual([owner.pid, owner.host], [process.pid, hostname()]);
+      await stores.close();
+    });
+
+    it('renews its heartbeat while it runs, and lets go when closed', async () => {
+      const unlock = await lockDataDir(shared, { heartbeatMs: 20 });
+      const first = (JSON.parse(await readFile(join(shared, '.owner'), 'utf8')) as { beat: string }).beat;
+      await new Promise((r) => setTimeout(r, 120));
+      const later = (JSON.parse(await readFile(join(shared, '.owner'), 'utf8')) as { beat: string }).beat;
+      assert.ok(later > first, `${later} after ${first}`);
+      await unlock();
+      await assert.rejects(readFile(join(shared, '.owner'), 'utf8'), /ENOENT/);
+    });
   });
 });
