@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import type { RateLimitOptions } from './directline/index.js';
 import { MAX_MESSAGE_CHARS } from '../dialogs/root/types.js';
 import type { ServerParts } from './server.js';
-import { createStores, RecordConflictError, RecordDirectLineStore, serializeTurns, startStoreSweeper, transcriptMiddleware, type RecordStore } from './storage/index.js';
+import { createStores, RecordConflictError, UnreadableConfigError, RecordDirectLineStore, serializeTurns, startStoreSweeper, transcriptMiddleware, type RecordStore } from './storage/index.js';
 
 const KEEP = new Date('9999-12-31T00:00:00Z');
 
@@ -22,8 +22,12 @@ const KEEP = new Date('9999-12-31T00:00:00Z');
  */
 async function directLineSecret(config: Config, records: RecordStore): Promise<string> {
   if (config.directLineSecret) return config.directLineSecret;
-  const existing = await records.get<{ secret: string }>('config', 'directline-secret');
-  if (existing) return existing.value.secret;
+  const existing = await records.get<{ secret?: unknown }>('config', 'directline-secret');
+  if (existing) {
+    const { secret } = existing.value;
+    if (typeof secret === 'string' && secret.length >= 16) return secret;
+    throw new UnreadableConfigError('the stored record config/directline-secret', { code: 'no secret in it' });
+  }
   const fresh = { secret: randomBytes(32).toString('base64url') };
   try {
     // Not personal data, and tokens signed with it must stay verifiable: it is kept indefinitely.

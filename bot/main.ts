@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { composeParts } from './compose.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
+import { DataDirInUseError, UnreadableConfigError } from './storage/index.js';
 
 const log = createLogger();
 
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof DataDirInUseError || err instanceof UnreadableConfigError) {
     process.stderr.write(`veiviser: ${err.message}\n`);
   } else {
     log.fatal({ err }, 'start-up failed');

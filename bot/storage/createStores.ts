@@ -53,6 +53,9 @@ export async function createStores(config: StoresConfig): Promise<Stores> {
       auditRetentionDays: config.auditRetentionDays,
       onError: config.onError,
       ...common,
+    }).catch(async (error: unknown) => {
+      await unlock();
+      throw error;
     });
     const state = new LowdbStorage({ dir: join(config.dataDir, 'state'), keepExpired: (c) => records.hasOpenHandoff(c), ...common });
     const storage = new TurnSafeStorage(state);

@@ -2,7 +2,7 @@ export { createStores, uniqueSchemaName } from './createStores.js';
 export type { Stores, StoresConfig } from './createStores.js';
 export type { ConversationStorage } from './conversationStorage.js';
 export { conversationOfKey } from './conversationStorage.js';
-export { RecordConflictError } from './recordStore.js';
+export { DamagedRecordError, RecordConflictError, UnreadableConfigError } from './recordStore.js';
 export type {
   AuditEntry,
   AuditRecord,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, rename } from 'node:fs/promises';
 import { expiryFrom, isExpired, isOpenHandoff, shouldSweepRecord } from '../../core/retention/index.js';
 import { appendTextIn, hashName, join, listNames, readJson, readText, removeDir, removeFile, writeTextAtomic, writeTextIn } from './jsonFiles.js';
 import { entryLine, parseLog, serializeLog, type LogState } from './jsonLines.js';
@@ -12,7 +12,9 @@ import {
   assertLogName,
   auditRecord,
   matchesState,
+  DamagedRecordError,
   RecordConflictError,
+  UnreadableConfigError,
   type AuditEntry,
   appendTranscriptTo,
   readTranscriptFrom,
@@ -89,12 +91,22 @@ export class LowdbRecordStore implements RecordStore {
     this.#logCache = new LruMap(options.logCacheSize ?? 2000);
   }
 
-  /** A file that cannot be read (edited by hand, a full disk) is reported and left out, not fatal. */
-  async #readForIndex<T>(path: string): Promise<T | undefined> {
+  /**
+   * A record file that cannot be read (edited by hand, a bad disk) is moved to records/damaged/
+   * and reported, so it is neither served nor lost. The signing secret (kind "config") stops the
+   * start instead: making a new one would silently end every open chat and copy link.
+   */
+  async #readForIndex<T>(kind: string, name: string): Promise<T | undefined> {
+    const path = join(this.#dir, 'kinds', kind, name);
     try {
       return await readJson<T>(path);
     } catch (error) {
-      this.#onError(error);
+      if (kind === 'config') throw new UnreadableConfigError(path, error);
+      const aside = join(this.#dir, 'damaged', `${kind}-${name}`);
+      await makePrivateDir(join(this.#dir, 'damaged'));
+      await rename(path, aside);
+      // The parser's message would quote the file, which may hold what a person wrote.
+      this.#onError(new DamagedRecordError(kind, aside));
       return undefined;
     }
   }
@@ -109,7 +121,7 @@ export class LowdbRecordStore implements RecordStore {
     const kindsDir = join(this.#dir, 'kinds');
     for (const kind of await listNames(kindsDir)) {
       for (const name of await listNames(join(kindsDir, kind))) {
-        const record = await this.#readForIndex<StoredRecord>(join(kindsDir, kind, name));
+        const record = await this.#readForIndex<StoredRecord>(kind, name);
         if (record) this.#remember(record, JSON.stringify(record));
       }
     }

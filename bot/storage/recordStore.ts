@@ -162,6 +162,29 @@ export interface RecordStore {
   close(): Promise<void>;
 }
 
+/** A record file that could not be read, moved aside (never its content: it may be personal). */
+export class DamagedRecordError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly movedTo: string,
+  ) {
+    super(`a damaged ${kind} record was moved to ${movedTo}`);
+    this.name = 'DamagedRecordError';
+  }
+}
+
+/** The stored signing secret cannot be read: the start stops, with what to do. */
+export class UnreadableConfigError extends Error {
+  constructor(path: string, cause: unknown) {
+    const why = (cause as NodeJS.ErrnoException).code ?? 'not valid JSON';
+    super(
+      `${path} (the Direct Line signing secret) cannot be read (${why}). Restore it from a backup, or remove it to make a new one: ` +
+        'open chats, resume codes and copy links made with the old one stop working.',
+    );
+    this.name = 'UnreadableConfigError';
+  }
+}
+
 export class RecordConflictError extends Error {
   readonly code = 'RECORD_CONFLICT';
   constructor(

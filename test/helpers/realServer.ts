@@ -17,7 +17,7 @@ export async function startRealServer(env: Record<string, string> = {}, extra: P
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'veiviser-test-'));
   const veilederToken = env.VEILEDER_TOKEN ?? 'test-veileder-token-0123456789';
   const config = loadConfig({ PORT: '0', OPENING_HOURS: 'always', ...env, DATA_DIR: dataDir, VEILEDER_TOKEN: veilederToken });
-  const log = pino({ level: 'silent' });
+  const log = compose.log ?? pino({ level: 'silent' });
   const parts = await composeParts(config, { ...compose, log });
   const running = await startServer(config, { ...parts, ...extra, log });
   return { ...running, dataDir, veilederToken, directLineBase: `${running.url}/v3/directline` };
