@@ -91,6 +91,11 @@ export class SafetyChecker {
     return null;
   }
 
+  /** The text without its figures of speech, when it has one ("køen dreper meg, kan jeg chatte" → "kan jeg chatte"). */
+  withoutFigures(text: string): string | undefined {
+    return this.figuresOfSpeech.find(text) === undefined ? undefined : this.figuresOfSpeech.remove(text);
+  }
+
   private byClassifier(text: string, classifier: IntentClassifier): SafetyHit | null {
     let found: SafetyHit | null = null;
     const parts = sentences(text);
@@ -121,4 +126,10 @@ let defaultChecker: SafetyChecker | undefined;
 export function checkSafety(text: string, classifier?: IntentClassifier): SafetyHit | null {
   defaultChecker ??= new SafetyChecker();
   return defaultChecker.check(text, classifier);
+}
+
+/** The text without its figures of speech (data/safety `not_crisis`), or undefined when it has none. */
+export function withoutFiguresOfSpeech(text: string): string | undefined {
+  defaultChecker ??= new SafetyChecker();
+  return defaultChecker.withoutFigures(text);
 }

@@ -1,4 +1,5 @@
 import { editDistance } from '../understanding/edit-distance.js';
+import { foldText } from '../understanding/normalize.js';
 import { safetyWords } from './safety-text.js';
 
 /** Words this long may carry one typo and still match. Shorter words must match exactly. */
@@ -81,6 +82,12 @@ export class PhraseMatcher {
   /** The text with every occurrence of the phrases taken out (used to remove figures of speech). */
   remove(text: string): string {
     const words = safetyWords(text);
+    // What is returned keeps each word as the classifier reads it (doubled letters too).
+    const shown = foldText(text)
+      .replace(/['’`´]/g, '')
+      .split(/[^\p{L}\p{N}*]+/u)
+      .filter((w) => w.length > 0);
+    const out = shown.length === words.length ? shown : words;
     const matches = this.matchesOf(words);
     const keep = words.map(() => true);
     for (let start = 0; start < words.length; start += 1) {
@@ -91,7 +98,7 @@ export class PhraseMatcher {
         }
       }
     }
-    return words.filter((_, i) => keep[i]).join(' ');
+    return out.filter((_, i) => keep[i]).join(' ');
   }
 
   /** For each word of a message, the phrase words it counts as; each distinct word looked up once. */

@@ -9,6 +9,7 @@
 import { LinearIntentClassifier } from './linear-classifier.js';
 import { loadTrainingExamples, NLU_DATA_DIR } from './training-data.js';
 import type { IntentClassifier } from './classifier.js';
+import { withoutFiguresOfSpeech } from '../safety/check-safety.js';
 
 export type { IntentClassifier, IntentResult, Reading } from './classifier.js';
 export { INTENT_IDS, CRISIS_INTENTS, isIntentId, type IntentId } from './intents.js';
@@ -19,5 +20,5 @@ export { decide, ACT_SCORE, CLEAR_MARGIN, type Decision } from './decide.js';
 
 /** Trains the classifier from data/nlu/ (or another folder of nb.json, nn.json, en.json). */
 export function createIntentClassifier(dataDir = NLU_DATA_DIR): IntentClassifier {
-  return LinearIntentClassifier.train(loadTrainingExamples(dataDir));
+  return LinearIntentClassifier.train(loadTrainingExamples(dataDir), { withoutFigures: withoutFiguresOfSpeech });
 }

@@ -21,24 +21,36 @@ const SENTENCE_WINS_AT = 0.6;
  */
 export const MIN_KNOWN = 0.3;
 
+const MIN_WORDS_BESIDE_FIGURE = 3;
+
 /**
  * Intent classification by a linear model over words, word pairs and letter pieces
  * (text-features.ts), trained at start-up from data/nlu in well under a second.
  */
+export interface ClassifierOptions extends TrainOptions {
+  /**
+   * The message without its figures of speech, or undefined when it has none. A message read as
+   * nothing is read again without them: "this form is killing me, where is the aap application"
+   * is about AAP, though the examples teach that "… is killing me" alone is small talk.
+   */
+  withoutFigures?: (text: string) => string | undefined;
+}
+
 export class LinearIntentClassifier implements IntentClassifier {
   private constructor(
     private readonly vocabulary: ReadonlyMap<string, number>,
     private readonly model: SoftmaxModel,
+    private readonly withoutFigures?: (text: string) => string | undefined,
   ) {}
 
-  static train(examples: readonly TrainingExample[], options: TrainOptions = {}): LinearIntentClassifier {
+  static train(examples: readonly TrainingExample[], options: ClassifierOptions = {}): LinearIntentClassifier {
     const counts = examples.map((e) => featureCounts(e.text));
     const vocabulary = new Map<string, number>();
     for (const c of counts) for (const name of c.keys()) if (!vocabulary.has(name)) vocabulary.set(name, vocabulary.size);
     const vectors = counts.map((c) => vectorizeCounts(c, vocabulary));
     const labels = examples.map((e) => INTENT_IDS.indexOf(e.intent));
     const model = SoftmaxModel.train(vectors, labels, vocabulary.size, INTENT_IDS.length, options);
-    return new LinearIntentClassifier(vocabulary, model);
+    return new LinearIntentClassifier(vocabulary, model, options.withoutFigures);
   }
 
   classify(text: string, lang?: Lang): IntentResult {
@@ -53,6 +65,16 @@ export class LinearIntentClassifier implements IntentClassifier {
    * and sentence by sentence; a sentence that is clearly about one thing wins over the whole.
    */
   rank(text: string): Reading[] {
+    const whole = this.rankSentences(text);
+    if (whole[0] && whole[0].intent !== 'none') return whole;
+    const literal = this.withoutFigures?.(text);
+    // What is left must be a request of its own: "this form is killing me" leaves "this".
+    if (!literal || literal.split(' ').length < MIN_WORDS_BESIDE_FIGURE) return whole;
+    const plain = this.rankSentences(literal);
+    return plain[0] && plain[0].intent !== 'none' && plain[0].score >= SENTENCE_WINS_AT ? plain : whole;
+  }
+
+  private rankSentences(text: string): Reading[] {
     const whole = this.rankOne(text);
     const parts = sentences(text);
     if (parts.length < 2) return whole;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { LANGUAGES, type Lang } from '../../core/language.js';
-import { SafetyChecker, type SafetyHit } from '../../core/safety/index.js';
+import { SafetyChecker, withoutFiguresOfSpeech, type SafetyHit } from '../../core/safety/index.js';
 import { decide, detectLanguage, LinearIntentClassifier, type IntentClassifier, type IntentId, type IntentResult } from '../../core/understanding/index.js';
 import type { TrainingExample } from '../../core/understanding/training-data.js';
 import { KINDS, type HeldOutMessage, type Kind } from './heldout.js';
@@ -204,7 +204,7 @@ export function crossValidate(examples: readonly TrainingExample[], folds = 5, c
   const scored: { score: number; correct: boolean }[] = [];
   const safety = emptySafety();
   for (let fold = 0; fold < folds; fold += 1) {
-    const classifier = LinearIntentClassifier.train(examples.filter((_, i) => i % folds !== fold));
+    const classifier = LinearIntentClassifier.train(examples.filter((_, i) => i % folds !== fold), { withoutFigures: withoutFiguresOfSpeech });
     for (const e of examples.filter((_, i) => i % folds === fold)) {
       const result = classifier.classify(e.text, e.language);
       recordSafety(safety, CRISIS_OF[e.intent] ?? null, e.intent, e.text, checker.check(e.text, classifier));
@@ -227,7 +227,7 @@ export function crossValidate(examples: readonly TrainingExample[], folds = 5, c
 
 export function trainTimed(examples: readonly TrainingExample[]): { classifier: LinearIntentClassifier; trainMs: number } {
   const started = performance.now();
-  const classifier = LinearIntentClassifier.train(examples);
+  const classifier = LinearIntentClassifier.train(examples, { withoutFigures: withoutFiguresOfSpeech });
   return { classifier, trainMs: performance.now() - started };
 }
 

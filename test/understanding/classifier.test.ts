@@ -93,6 +93,21 @@ describe('intent classifier', () => {
     });
   }
 
+  // Issue 14: a request beside a figure of speech was read as small talk, because the examples
+  // teach that "… tar livet av meg" alone is. The figure alone stays small talk.
+  const besideFigures: [string, string][] = [
+    ['dette skjemaet tar livet av meg, hvor søker jeg om kvp', 'rights.kvp'],
+    ['skjemaet tek livet av meg, kva er kvalifiseringsprogrammet', 'rights.kvp'],
+    ['this website is killing me, what is the qualification programme', 'rights.kvp'],
+    ['køen dreper meg', 'none'],
+    ['this is killing me', 'none'],
+  ];
+  for (const [text, intent] of besideFigures) {
+    it(`reads "${text}" as ${intent}, the figure of speech aside`, () => {
+      assert.equal(classifier.classify(text).intent, intent);
+    });
+  }
+
   it('says none for empty text, gibberish and things outside NAV', () => {
     for (const text of ['', '   ', 'xkcdqwv zzpt', 'hvem vinner eurovision i år', 'who painted the mona lisa']) {
       assert.equal(classifier.classify(text, 'nb').intent, 'none', text);

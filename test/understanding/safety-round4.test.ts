@@ -62,7 +62,6 @@ const rows: Record<Lang, Row[]> = {
     ['etter påske treng eg ikkje pengane lenger', selfHarmCheckIn, 'treng eg pengane før påske for å søkja'],
     ['eg veit ikkje kor lenge eg held ut dette', selfHarmCheckIn, 'eg veit ikkje kor lenge eg må venta'],
     ['eg grin kvar natt', selfHarmCheckIn, 'eg ringjer kvar veke om søknaden'],
-    ['eg kjenner meg så einsam', selfHarmCheckIn, 'eg bur åleine, får eg meir sosialhjelp då'],
     ['eg har hjartebank kvar gong telefonen ringjer', selfHarmCheckIn, 'eg ringjer kvar gong eg får brev'],
     ['kvifor skal eg i det heile prøva', selfHarmCheckIn, 'kvifor skal eg senda meldekort'],
     ['eg har det tungt psykisk', selfHarmCheckIn, 'eg har det travelt i dag'],
@@ -99,6 +98,7 @@ const rows: Record<Lang, Row[]> = {
     ['somebody put a tracker on my car', violenceCheckIn, 'can i put a tracker on my own bike'],
     ['he always knows where i am', violenceCheckIn, 'does nav know my new address'],
     ["i'm afraid i will hit my son", violenceCheckIn, 'my son is afraid of the dentist'],
+    ["i'm scared i'm going to hurt my daughter", violenceCheckIn, "i'm going to visit my daughter, is that ok while on aap"],
   ],
 };
 
