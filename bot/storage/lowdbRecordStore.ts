@@ -130,8 +130,9 @@ export class LowdbRecordStore implements RecordStore {
       for (const name of await listNames(join(logsDir, folder))) {
         const path = join(logsDir, folder, name);
         try {
-          const state = name.endsWith('.json') ? await this.#convertLegacyLog(path) : parseLog((await readText(path)) ?? '');
+          const state = name.endsWith('.json') ? await this.#convertLegacyLog(path) : await this.#repaired(path, parseLog((await readText(path)) ?? ''));
           if (state) this.#noteLog(state.conversationId, state.log, state.expiresAt);
+          else this.#onError(new Error(`a log file without a readable line was left as it is: ${path}`));
         } catch (error) {
           this.#onError(error);
         }
@@ -174,9 +175,22 @@ export class LowdbRecordStore implements RecordStore {
     const cached = this.#logCache.get(path);
     if (cached !== undefined) return cached ?? undefined;
     const text = await readText(path);
+    // A header-less log reads from its entries; it is written again whole at the next start.
     const state = text === undefined ? undefined : parseLog(text);
     this.#logCache.set(path, state ?? null);
     return state;
+  }
+
+  /**
+   * A log whose first line was damaged is written again whole, with its header, and reported. At
+   * start only, before anything else can append to it.
+   */
+  async #repaired(path: string, state: LogState | undefined): Promise<LogState | undefined> {
+    if (!state?.repaired) return state;
+    const { repaired: _repaired, ...whole } = state;
+    await writeTextIn(path, serializeLog(whole));
+    this.#onError(new Error(`a log file's header could not be read; it was rebuilt from its entries: ${path}`));
+    return whole;
   }
 
   /** Replaces the whole log file (temp file and rename), then the cached copy. */
@@ -319,7 +333,7 @@ export class LowdbRecordStore implements RecordStore {
         await this.#rewriteLog(path, { conversationId, log, lastSeq: seq, expiresAt, entries: [{ seq, text }] });
       } else {
         try {
-          await appendTextIn(path, entryLine(expiresAt, text));
+          await appendTextIn(path, entryLine({ conversationId, log, expiresAt }, text));
         } catch (error) {
           // The line may be in the file or not: read the file again next time.
           this.#logCache.delete(path);
