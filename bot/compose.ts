@@ -10,9 +10,8 @@ import { checkSafety } from '../core/safety/index.js';
 import { createIntentClassifier, detectLanguage } from '../core/understanding/index.js';
 import type { Config } from './config.js';
 import type { RateLimitOptions } from './directline/index.js';
-import { MAX_MESSAGE_CHARS } from '../dialogs/root/types.js';
 import type { ServerParts } from './server.js';
-import { createStores, RecordConflictError, UnreadableConfigError, RecordDirectLineStore, serializeTurns, startStoreSweeper, transcriptMiddleware, type RecordStore } from './storage/index.js';
+import { createStores, RecordConflictError, UnreadableConfigError, RecordDirectLineStore, serializeTurns, startStoreSweeper, type RecordStore } from './storage/index.js';
 
 const KEEP = new Date('9999-12-31T00:00:00Z');
 
@@ -144,11 +143,6 @@ export async function composeParts(config: Config, options: ComposeOptions = {})
     middleware: [
       // One turn per conversation at a time: a double tap gets two answers, not a failed save.
       serializeTurns(),
-      transcriptMiddleware(stores.records, {
-        // An over-long message is refused, not kept.
-        skip: (ctx) => (ctx.activity.text?.trim().length ?? 0) > MAX_MESSAGE_CHARS,
-        onError: (err) => log?.error({ err }, 'transcript append failed'),
-      }),
     ],
     rateLimit: options.rateLimit,
     log,

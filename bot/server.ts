@@ -44,7 +44,7 @@ export interface ServerParts {
   teamsAdapter?: TeamsAdapter;
   /** Extra Teams AI routes (the veileder side in Teams), registered before the catch-all message route. */
   extendApp?: (app: Application) => void;
-  /** Adapter middleware for every channel (the transcript). */
+  /** Adapter middleware for every channel (one turn per conversation at a time). */
   middleware?: Middleware[];
   /** Replaces the bot's turn (the benchmark's echo baseline runs on the same server and adapter). */
   turnLogic?: (ctx: TurnContext) => Promise<void>;

@@ -95,22 +95,6 @@ export function sameDayShownThisTurn(ctx: TurnContext): boolean {
   return ctx.turnState.get(SAME_DAY_KEY) === true;
 }
 
-const TRANSCRIPT_WRITES_KEY = Symbol('transcriptWrites');
-
-/**
- * The transcript middleware holds the user's line back until the first reply (so on PostgreSQL
- * both go in one statement) and registers here how to write it now and wait for its writes so far.
- */
-export function setTranscriptWrites(ctx: TurnContext, settled: () => Promise<void>): void {
-  ctx.turnState.set(TRANSCRIPT_WRITES_KEY, settled);
-}
-
-/** Writes this turn's pending transcript lines and waits until they are stored: call before deleting the transcript. */
-export async function transcriptWritesSettled(ctx: TurnContext): Promise<void> {
-  const settled = ctx.turnState.get(TRANSCRIPT_WRITES_KEY) as (() => Promise<void>) | undefined;
-  if (settled) await settled();
-}
-
 /**
  * A flow that is waiting for the user's own words (an open question, such as "what do you want
  * help with?") reports it, so the root can give that text to the flow even after the crisis

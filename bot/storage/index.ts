@@ -13,15 +13,11 @@ export type {
   RecordInput,
   RecordStore,
   StoredRecord,
-  TranscriptEntry,
-  TranscriptSpeaker,
 } from './recordStore.js';
 export { sweepStores, startStoreSweeper } from './sweep.js';
 export type { SweepReport } from './sweep.js';
 export { RecordDirectLineStore, DIRECTLINE_LOG } from './directLineRecords.js';
 export type { RecordDirectLineStoreOptions } from './directLineRecords.js';
-export { transcriptMiddleware } from './transcriptMiddleware.js';
-export type { TranscriptOptions } from './transcriptMiddleware.js';
 export { DataDirInUseError } from './processLock.js';
 export { TurnSafeStorage } from './turnSafeStorage.js';
 export { KeyedLock } from './keyedLock.js';

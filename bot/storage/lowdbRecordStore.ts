@@ -16,8 +16,6 @@ import {
   RecordConflictError,
   UnreadableConfigError,
   type AuditEntry,
-  appendTranscriptTo,
-  readTranscriptFrom,
   type AuditRecord,
   type Claim,
   type DeleteConversationOptions,
@@ -27,8 +25,6 @@ import {
   type RecordInput,
   type RecordStore,
   type StoredRecord,
-  type TranscriptEntry,
-  type TranscriptSpeaker,
   type LogAnnouncement,
   type Unsubscribe,
 } from './recordStore.js';
@@ -61,7 +57,7 @@ interface LegacyLogFile<T = unknown> {
 /**
  * The record store on lowdb files, for one process:
  *   records/kinds/<kind>/<hash(id)>.json       one keyed record per file
- *   records/logs/<hash(conversation)>/<log>.jsonl  append-only logs (transcript, directline)
+ *   records/logs/<hash(conversation)>/<log>.jsonl  append-only logs (directline, a handoff's messages)
  *   records/audit/<expiry date>.jsonl            audit lines, one file per day of expiry
  * Every record is kept in memory as text (built at open; the process lock makes that safe), so a
  * read costs no file operation; logs are cached (least recently used dropped) and a new entry is
@@ -309,14 +305,6 @@ export class LowdbRecordStore implements RecordStore {
         expiresAt: this.#expiry(),
       });
     });
-  }
-
-  appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number> {
-    return appendTranscriptTo(this, conversationId, entry);
-  }
-
-  readTranscript(conversationId: string, after = 0): Promise<TranscriptEntry[]> {
-    return readTranscriptFrom(this, conversationId, after);
   }
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number> {

@@ -13,8 +13,6 @@ import {
   auditRecord,
   RecordConflictError,
   type AuditEntry,
-  appendTranscriptTo,
-  readTranscriptFrom,
   type AuditRecord,
   type Claim,
   type DeleteConversationOptions,
@@ -25,8 +23,6 @@ import {
   type RecordInput,
   type RecordStore,
   type StoredRecord,
-  type TranscriptEntry,
-  type TranscriptSpeaker,
   type Unsubscribe,
 } from './recordStore.js';
 
@@ -272,14 +268,6 @@ export class PgRecordStore implements RecordStore {
         false,
       );
     });
-  }
-
-  appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number> {
-    return appendTranscriptTo(this, conversationId, entry);
-  }
-
-  readTranscript(conversationId: string, after = 0): Promise<TranscriptEntry[]> {
-    return readTranscriptFrom(this, conversationId, after);
   }
 
   async appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number> {

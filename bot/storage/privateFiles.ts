@@ -1,7 +1,7 @@
 import { chmod, mkdir } from 'node:fs/promises';
 
 /**
- * Everything under DATA_DIR (the Direct Line signing secret, transcripts, summaries) is for the
+ * Everything under DATA_DIR (the Direct Line signing secret, message logs, summaries) is for the
  * service's own account only: files 0600, folders 0700, whatever the umask.
  */
 export const PRIVATE_FILE = 0o600;

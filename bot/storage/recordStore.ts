@@ -1,6 +1,6 @@
 /**
- * The bot's own records (not botbuilder state): transcripts, handoffs, consent, callbacks, Direct
- * Line conversations, audit. One interface, two implementations (lowdb files for one process,
+ * The bot's own records (not botbuilder state): handoffs, consent, callbacks, Direct Line
+ * conversations (the one record of each web chat message), audit. One interface, two implementations (lowdb files for one process,
  * PostgreSQL for several instances), both held to the same contract tests (test/storage/).
  *
  * Rules every implementation keeps:
@@ -8,8 +8,8 @@
  *   each write); `sweepExpired` deletes what has passed it, but never a handoff that is still open.
  * - `put` with `expectedVersion` and `claim` are compare-and-set: of two racing writers exactly one
  *   wins; the other gets RecordConflictError (put) or undefined (claim).
- * - Transcript text from the user arrives redacted: redaction happens once, where an activity
- *   enters the service (bot/redaction/atTheEdge.ts), and the stores do not redo it.
+ * - Text from the user arrives redacted: redaction happens once, where an activity enters the
+ *   service (bot/redaction/atTheEdge.ts), and the stores do not redo it.
  * - Audit entries are ids and verbs only: a field with whitespace is refused, so no message text
  *   can end up in the audit log by accident.
  */
@@ -50,15 +50,6 @@ export interface Claim<T> {
   to: string;
   /** Optional change to the value, made in the same atomic step. */
   update?: (value: T) => T;
-}
-
-export type TranscriptSpeaker = 'user' | 'bot' | 'veileder';
-
-export interface TranscriptEntry {
-  seq: number;
-  from: TranscriptSpeaker;
-  text: string;
-  at: string;
 }
 
 export interface LogEntry<T = unknown> {
@@ -122,16 +113,13 @@ export interface RecordStore {
   /** Atomic state change; undefined when the record is missing or not in an allowed state. */
   claim<T>(kind: string, id: string, claim: Claim<T>): Promise<StoredRecord<T> | undefined>;
 
-  /** Appends to the conversation's transcript; returns the entry's sequence number (1, 2, …). */
-  appendTranscript(conversationId: string, entry: { from: TranscriptSpeaker; text: string; at?: Date }): Promise<number>;
-  /** Entries with seq > after, oldest first. */
-  readTranscript(conversationId: string, after?: number): Promise<TranscriptEntry[]>;
   /**
-   * A named append-only log per conversation (e.g. "directline" activities). With `announce`, the
+   * A named append-only log per conversation (e.g. "directline" activities); returns the entry's
+   * sequence number (1, 2, …). With `announce`, the
    * announcement is published once the entry is stored (on PostgreSQL in the same statement), with
    * `seq` set to the entry's number; announcements of one log arrive in the order of their entries.
    * A log's appends are numbered in the order they are called, also when made at once without
-   * waiting for each other (the transcript middleware relies on it).
+   * waiting for each other.
    */
   appendLog<T>(conversationId: string, log: string, data: T, at?: Date, announce?: LogAnnouncement): Promise<number>;
   readLog<T>(conversationId: string, log: string, after?: number): Promise<LogEntry<T>[]>;
@@ -151,7 +139,7 @@ export interface RecordStore {
   deleteConversation(conversationId: string, options?: DeleteConversationOptions): Promise<DeletionCount>;
   /** Deletes expired records, logs and audit entries; open handoffs and their logs stay. */
   sweepExpired(now: Date): Promise<DeletionCount & { audit: number }>;
-  /** Conversations that have an open handoff: their state and transcript must outlive expiry. */
+  /** Conversations that have an open handoff: their state and message logs must outlive expiry. */
   conversationsWithOpenHandoffs(): Promise<Set<string>>;
   hasOpenHandoff(conversationId: string): Promise<boolean>;
 
@@ -223,21 +211,3 @@ export function matchesState(state: string | null, wanted: ListFilter['state']):
   return typeof wanted === 'string' ? state === wanted : state !== null && wanted.includes(state);
 }
 
-const TRANSCRIPT_LOG = 'transcript';
-
-/**
- * The transcript is a log like any other; both stores keep it through these two. The user's text
- * comes redacted (once, where it entered the service); the stores do not redo it.
- */
-export function appendTranscriptTo(
-  store: Pick<RecordStore, 'appendLog'>,
-  conversationId: string,
-  entry: { from: TranscriptSpeaker; text: string; at?: Date },
-): Promise<number> {
-  return store.appendLog(conversationId, TRANSCRIPT_LOG, { from: entry.from, text: entry.text }, entry.at);
-}
-
-export async function readTranscriptFrom(store: Pick<RecordStore, 'readLog'>, conversationId: string, after = 0): Promise<TranscriptEntry[]> {
-  const entries = await store.readLog<{ from: TranscriptSpeaker; text: string }>(conversationId, TRANSCRIPT_LOG, after);
-  return entries.map((e) => ({ seq: e.seq, at: e.at, from: e.data.from, text: e.data.text }));
-}

@@ -33,7 +33,7 @@ export async function handoffSituation(deps: PrivacyDeps, conversationId: string
 }
 
 /**
- * Deletes everything kept about one conversation: state, transcript, logs, and any handoff no
+ * Deletes everything kept about one conversation: state, message logs, and any handoff no
  * veileder has taken. An accepted handoff is closed instead and kept with the summary the user
  * approved. The audit keeps that a deletion happened (ids only).
  */

@@ -1,7 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Lang } from '../../core/language.js';
-import { markUnhandled, newConversationData, transcriptWritesSettled, turnData, turnLang } from '../context.js';
+import { markUnhandled, newConversationData, turnData, turnLang } from '../context.js';
 import { t } from '../i18n.js';
 import { matchDeleteAnswer } from './answers.js';
 import { eraseConversation, handoffSituation } from './eraseConversation.js';
@@ -50,8 +50,6 @@ export class PrivacyDeleteDialog extends Dialog<DeleteState> {
     }
     const conversationId = ctx.activity.conversation?.id ?? '';
     try {
-      // The words of this very turn may still be on their way into the transcript.
-      await transcriptWritesSettled(ctx);
       const report = await eraseConversation(this.deps, conversationId);
       forgetTurnData(ctx, lang);
       // Every flow waiting under this one held what was just deleted.

@@ -88,8 +88,7 @@ describe('privacy flow', () => {
   }
 
   async function seedConversation(state: string | null): Promise<void> {
-    await stores.records.appendTranscript(CONVERSATION, { from: 'user', text: 'Jeg har ikke penger til husleia' });
-    await stores.records.appendLog(CONVERSATION, 'directline', { type: 'message' });
+    await stores.records.appendLog(CONVERSATION, 'directline', { type: 'message', text: 'Jeg har ikke penger til husleia' });
     await stores.records.put('consent', 'k1', { value: { at: 'x' }, conversationId: CONVERSATION });
     if (state) {
       await stores.records.put('handoff', 'h1', {
@@ -98,7 +97,7 @@ describe('privacy flow', () => {
         state,
       });
     }
-    await stores.records.appendTranscript('someone-else', { from: 'user', text: 'hei' });
+    await stores.records.appendLog('someone-else', 'directline', { type: 'message', text: 'hei' });
   }
 
   for (const lang of ['nb', 'nn', 'en'] as const) {
@@ -116,7 +115,7 @@ describe('privacy flow', () => {
         assert.deepEqual(buttons, [t(lang, 'privacy:info.deleteButton')]);
       });
 
-      it('asks before deleting, then deletes state, transcript, logs and a queued handoff, and says so', async () => {
+      it('asks before deleting, then deletes state, the message log and a queued handoff, and says so', async () => {
         await seedConversation('queued');
         const adapter = harness(lang);
         await sayIn(lang, adapter, 'Fødselsnummeret mitt er 15038512363');
@@ -133,11 +132,11 @@ describe('privacy flow', () => {
         const replies = await sayIn(lang, adapter, YES[lang]);
         assert.ok(allText(replies).includes(t(lang, 'privacy:delete.done')));
         assert.ok(!allText(replies).includes(t(lang, 'privacy:delete.doneAccepted')));
-        assert.deepEqual(await stores.records.readTranscript(CONVERSATION), []);
+        assert.deepEqual(await stores.records.readLog(CONVERSATION, 'directline'), []);
         assert.deepEqual(await stores.records.readLog(CONVERSATION, 'directline'), []);
         assert.equal(await stores.records.get('handoff', 'h1'), undefined);
         assert.equal(await stores.records.get('consent', 'k1'), undefined);
-        assert.equal((await stores.records.readTranscript('someone-else')).length, 1, 'other conversations stay');
+        assert.equal((await stores.records.readLog('someone-else', 'directline')).length, 1, 'other conversations stay');
         const saved = (await stores.storage.read([STATE_KEY]))[STATE_KEY] as { veiviser?: Record<string, unknown>; dialogState?: { dialogStack: unknown[] } } | undefined;
         assert.equal(saved?.veiviser?.redactionNoticeGiven, undefined, 'the state saved after the turn starts afresh');
         assert.deepEqual(saved?.dialogState?.dialogStack ?? [], []);
@@ -153,7 +152,7 @@ describe('privacy flow', () => {
         assert.ok(allText(await sayIn(lang, adapter, NO[lang])).includes(t(lang, 'privacy:delete.kept')));
         await sayIn(lang, adapter, ASK_DELETE[lang]);
         assert.ok(allText(await sayIn(lang, adapter, t(lang, 'privacy:delete.noButton'))).includes(t(lang, 'privacy:delete.kept')));
-        assert.equal((await stores.records.readTranscript(CONVERSATION)).length, 1);
+        assert.equal((await stores.records.readLog(CONVERSATION, 'directline')).length, 1);
         assert.ok(await stores.records.get('consent', 'k1'));
       });
 
@@ -170,7 +169,7 @@ describe('privacy flow', () => {
         const last = handoff?.value.history.at(-1);
         assert.equal(last?.state, 'closed');
         assert.equal(last?.by, 'user', 'the history says the user ended it');
-        assert.deepEqual(await stores.records.readTranscript(CONVERSATION), []);
+        assert.deepEqual(await stores.records.readLog(CONVERSATION, 'directline'), []);
       });
 
       it('asks again, in plain words, when the answer is neither yes nor no', async () => {
@@ -204,7 +203,7 @@ describe('privacy flow', () => {
         assert.equal(allText(replies).split('\n')[0], t(lang, 'privacy:delete.failed'));
         assert.doesNotMatch(allText(replies), /disk full|Error|\(\S+:\d+:\d+\)/);
         assert.equal(errors.length, 1);
-        assert.equal((await stores.records.readTranscript(CONVERSATION)).length, 1);
+        assert.equal((await stores.records.readLog(CONVERSATION, 'directline')).length, 1);
       });
 
       it('answers "what do you store" in the middle of another flow, then asks that flow\'s question again', async () => {

@@ -24,6 +24,10 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
   let stores: Stores;
   let now: Date;
   const clock = () => now;
+  /** A log of messages of a test's own ("notes"), beside the Direct Line log. */
+  const note = (conversationId: string, entry: { from: string; text: string }) => stores.records.appendLog(conversationId, 'notes', entry);
+  const notes = async (conversationId: string, after?: number) =>
+    (await stores.records.readLog<{ from: string; text: string }>(conversationId, 'notes', after)).map((e) => ({ seq: e.seq, at: e.at, from: e.data.from, text: e.data.text }));
 
   beforeEach(async function () {
     if (before) await before(this);
@@ -51,8 +55,8 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       await stores.storage.write({ 'test/conversations/nul/': { text: 'a\u0000b \\u0000 c' } });
       const item = (await stores.storage.read(['test/conversations/nul/']))['test/conversations/nul/'];
       assert.equal(String(item.text).replaceAll('\u0000', ''), 'ab \\u0000 c');
-      await stores.records.appendTranscript('nul', { from: 'user', text: 'x\u0000y' });
-      assert.equal((await stores.records.readTranscript('nul'))[0]?.text.replaceAll('\u0000', ''), 'xy');
+      await note('nul', { from: 'user', text: 'x\u0000y' });
+      assert.equal((await notes('nul'))[0]?.text.replaceAll('\u0000', ''), 'xy');
     });
 
     it('refuses a stale eTag with MemoryStorage\'s message, and overwrites with "*" or no eTag', async () => {
@@ -241,56 +245,56 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
     });
   });
 
-  describe('transcripts and logs', () => {
+  describe('logs', () => {
     it('appends in order with sequence numbers and reads after a point', async () => {
-      assert.equal(await stores.records.appendTranscript('c1', { from: 'user', text: 'Hei' }), 1);
-      assert.equal(await stores.records.appendTranscript('c1', { from: 'bot', text: 'Hei! Hva lurer du på?' }), 2);
-      assert.equal(await stores.records.appendTranscript('c1', { from: 'veileder', text: 'Jeg heter Kari.' }), 3);
-      assert.equal(await stores.records.appendTranscript('c2', { from: 'user', text: 'Annen samtale' }), 1);
-      const all = await stores.records.readTranscript('c1');
+      assert.equal(await note('c1', { from: 'user', text: 'Hei' }), 1);
+      assert.equal(await note('c1', { from: 'bot', text: 'Hei! Hva lurer du på?' }), 2);
+      assert.equal(await note('c1', { from: 'veileder', text: 'Jeg heter Kari.' }), 3);
+      assert.equal(await note('c2', { from: 'user', text: 'Annen samtale' }), 1);
+      const all = await notes('c1');
       assert.deepEqual(all.map((e) => [e.seq, e.from, e.text]), [
         [1, 'user', 'Hei'],
         [2, 'bot', 'Hei! Hva lurer du på?'],
         [3, 'veileder', 'Jeg heter Kari.'],
       ]);
-      assert.deepEqual((await stores.records.readTranscript('c1', 2)).map((e) => e.seq), [3]);
+      assert.deepEqual((await notes('c1', 2)).map((e) => e.seq), [3]);
       assert.equal(all[0]?.at, now.toISOString());
     });
 
     it('does not bring back expired entries when something new is added', async () => {
-      await stores.records.appendTranscript('old', { from: 'user', text: 'gammelt' });
+      await note('old', { from: 'user', text: 'gammelt' });
       now = new Date(now.getTime() + 31 * DAY);
-      assert.deepEqual(await stores.records.readTranscript('old'), []);
-      assert.equal(await stores.records.appendTranscript('old', { from: 'user', text: 'nytt' }), 2);
-      assert.deepEqual((await stores.records.readTranscript('old')).map((e) => e.text), ['nytt']);
+      assert.deepEqual(await notes('old'), []);
+      assert.equal(await note('old', { from: 'user', text: 'nytt' }), 2);
+      assert.deepEqual((await notes('old')).map((e) => e.text), ['nytt']);
     });
 
     it('keeps the earlier entries of a conversation whose handoff is still open when something new is added', async () => {
-      await stores.records.appendTranscript('waiting', { from: 'user', text: 'før' });
-      await stores.records.appendTranscript('other', { from: 'user', text: 'annen' });
+      await note('waiting', { from: 'user', text: 'før' });
+      await note('other', { from: 'user', text: 'annen' });
       await stores.records.put('handoff', 'h-open', { value: {}, conversationId: 'waiting', state: 'queued' });
       now = new Date(now.getTime() + 31 * DAY);
-      await stores.records.appendTranscript('waiting', { from: 'user', text: 'etter' });
-      assert.deepEqual((await stores.records.readTranscript('waiting')).map((e) => e.text), ['før', 'etter'], 'the veileder still sees what came before');
-      await stores.records.appendTranscript('other', { from: 'user', text: 'ny' });
-      assert.deepEqual((await stores.records.readTranscript('other')).map((e) => e.text), ['ny'], 'another conversation\'s handoff keeps nothing here');
+      await note('waiting', { from: 'user', text: 'etter' });
+      assert.deepEqual((await notes('waiting')).map((e) => e.text), ['før', 'etter'], 'the veileder still sees what came before');
+      await note('other', { from: 'user', text: 'ny' });
+      assert.deepEqual((await notes('other')).map((e) => e.text), ['ny'], 'another conversation\'s handoff keeps nothing here');
     });
 
     it('numbers appends made at once to several logs and conversations per log, in call order, and drops only the expired log', async () => {
-      await stores.records.appendTranscript('c1', { from: 'user', text: 'gammelt' });
+      await note('c1', { from: 'user', text: 'gammelt' });
       now = new Date(now.getTime() + 20 * DAY);
       await stores.records.appendLog('c1', 'directline', { n: 0 });
       now = new Date(now.getTime() + 11 * DAY);
-      // The transcript is past its 30 days, the Direct Line log is not; a reply writes to both at once.
+      // The notes are past their 30 days, the Direct Line log is not; both are written to at once.
       const seqs = await Promise.all([
         stores.records.appendLog('c1', 'directline', { n: 1 }),
-        stores.records.appendTranscript('c1', { from: 'bot', text: 'svar' }),
+        note('c1', { from: 'bot', text: 'svar' }),
         stores.records.appendLog('c2', 'directline', { n: 1 }),
         stores.records.appendLog('c1', 'directline', { n: 2 }),
-        stores.records.appendTranscript('c1', { from: 'bot', text: 'svar 2' }),
+        note('c1', { from: 'bot', text: 'svar 2' }),
       ]);
       assert.deepEqual(seqs, [2, 2, 1, 3, 3]);
-      assert.deepEqual((await stores.records.readTranscript('c1')).map((e) => [e.seq, e.text]), [
+      assert.deepEqual((await notes('c1')).map((e) => [e.seq, e.text]), [
         [2, 'svar'],
         [3, 'svar 2'],
       ]);
@@ -335,9 +339,9 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       await stores.records.put('handoff', 'h-q', { value: {}, conversationId: 'c1', state: 'queued' });
       await stores.records.put('consent', 'k1', { value: {}, conversationId: 'c1' });
       await stores.records.put('consent', 'k2', { value: {}, conversationId: 'c2' });
-      await stores.records.appendTranscript('c1', { from: 'user', text: 'hei' });
+      await note('c1', { from: 'user', text: 'hei' });
       await stores.records.appendLog('c1', 'directline', { type: 'message' });
-      await stores.records.appendTranscript('c2', { from: 'user', text: 'hallo' });
+      await note('c2', { from: 'user', text: 'hallo' });
       await stores.records.appendAudit({ actor: 'user', action: 'conversation.delete', conversationId: 'c1' });
 
       const count = await stores.records.deleteConversation('c1', { except: [{ kind: 'handoff', id: 'h-acc' }] });
@@ -345,17 +349,17 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       assert.equal(await stores.records.get('handoff', 'h-q'), undefined);
       assert.equal(await stores.records.get('consent', 'k1'), undefined);
       assert.equal((await stores.records.get('handoff', 'h-acc'))?.state, 'closed');
-      assert.deepEqual(await stores.records.readTranscript('c1'), []);
+      assert.deepEqual(await notes('c1'), []);
       assert.deepEqual(await stores.records.readLog('c1', 'directline'), []);
-      assert.equal((await stores.records.readTranscript('c2')).length, 1);
+      assert.equal((await notes('c2')).length, 1);
       assert.ok(await stores.records.get('consent', 'k2'));
       assert.equal((await stores.records.readAudit({ conversationId: 'c1' })).length, 1);
-      // A new message after deletion starts a fresh transcript, without reusing numbers.
-      assert.equal(await stores.records.appendTranscript('c1', { from: 'user', text: 'ny' }), 2);
-      assert.deepEqual((await stores.records.readTranscript('c1')).map((e) => e.text), ['ny']);
-      assert.equal(await stores.records.clearLog('c1', 'transcript'), true);
-      assert.equal(await stores.records.clearLog('c1', 'transcript'), false);
-      assert.equal(await stores.records.appendTranscript('c1', { from: 'user', text: 'igjen' }), 3);
+      // A new message after deletion starts the log afresh, without reusing numbers.
+      assert.equal(await note('c1', { from: 'user', text: 'ny' }), 2);
+      assert.deepEqual((await notes('c1')).map((e) => e.text), ['ny']);
+      assert.equal(await stores.records.clearLog('c1', 'notes'), true);
+      assert.equal(await stores.records.clearLog('c1', 'notes'), false);
+      assert.equal(await note('c1', { from: 'user', text: 'igjen' }), 3);
     });
   });
 
@@ -364,8 +368,8 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       await stores.records.put('handoff', 'open', { value: {}, conversationId: 'c-open', state: 'accepted' });
       await stores.records.put('handoff', 'done', { value: {}, conversationId: 'c-done', state: 'closed' });
       await stores.records.put('consent', 'k', { value: {}, conversationId: 'c-done' });
-      await stores.records.appendTranscript('c-open', { from: 'user', text: 'hei' });
-      await stores.records.appendTranscript('c-done', { from: 'user', text: 'hei' });
+      await note('c-open', { from: 'user', text: 'hei' });
+      await note('c-done', { from: 'user', text: 'hei' });
       await stores.records.appendAudit({ actor: 'user', action: 'x' });
       now = new Date(now.getTime() + 10 * DAY);
       await stores.records.put('consent', 'fresh', { value: {}, conversationId: 'c-new' });
@@ -375,8 +379,8 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
       assert.equal(await stores.records.get('consent', 'k'), undefined, 'expired records are not served before the sweep');
       assert.deepEqual(await stores.records.sweepExpired(now), { records: 2, logs: 1, audit: 1 });
       assert.equal((await stores.records.get('handoff', 'open'))?.state, 'accepted');
-      assert.equal((await stores.records.readTranscript('c-open')).length, 1);
-      assert.deepEqual(await stores.records.readTranscript('c-done'), []);
+      assert.equal((await notes('c-open')).length, 1);
+      assert.deepEqual(await notes('c-done'), []);
       assert.ok(await stores.records.get('consent', 'fresh'));
       assert.deepEqual([...(await stores.records.conversationsWithOpenHandoffs())], ['c-open']);
 
@@ -426,12 +430,12 @@ export function storeContract(makeBackend: () => Promise<Backend>, before?: (ctx
     it('finds everything again', async () => {
       await stores.storage.write({ 'test/conversations/c1/': { n: 7 } });
       await stores.records.put('handoff', 'h1', { value: { a: 1 }, conversationId: 'c1', state: 'queued' });
-      await stores.records.appendTranscript('c1', { from: 'user', text: 'hei' });
+      await note('c1', { from: 'user', text: 'hei' });
       await stores.close();
       stores = await backend.open({ clock, retentionDays: 30 });
       assert.equal((await stores.storage.read(['test/conversations/c1/']))['test/conversations/c1/'].n, 7);
       assert.deepEqual((await stores.records.list('handoff', { state: 'queued' })).map((r) => r.id), ['h1']);
-      assert.equal(await stores.records.appendTranscript('c1', { from: 'bot', text: 'hallo' }), 2);
+      assert.equal(await note('c1', { from: 'bot', text: 'hallo' }), 2);
       assert.equal((await stores.records.deleteConversation('c1')).records, 1);
     });
   });

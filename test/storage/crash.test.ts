@@ -11,7 +11,7 @@ const WRITER = fileURLToPath(new URL('./fixtures/crashWriter.ts', import.meta.ur
 interface Acks {
   state: Map<number, number>;
   records: Map<number, number>;
-  transcript: Map<number, number>;
+  log: Map<number, number>;
   audit: Set<number>;
   count: number;
 }
@@ -20,7 +20,7 @@ interface Acks {
 function runAndKill(dataDir: string, startAt: number, minAcks: number): Promise<Acks> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, String(startAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acks: Acks = { state: new Map(), records: new Map(), transcript: new Map(), audit: new Set(), count: 0 };
+    const acks: Acks = { state: new Map(), records: new Map(), log: new Map(), audit: new Set(), count: 0 };
     let buffer = '';
     let stderr = '';
     let killing = false;
@@ -36,7 +36,7 @@ function runAndKill(dataDir: string, startAt: number, minAcks: number): Promise<
           acks.count++;
           continue;
         }
-        const map = type === 'S' ? acks.state : type === 'R' ? acks.records : type === 'T' ? acks.transcript : undefined;
+        const map = type === 'S' ? acks.state : type === 'R' ? acks.records : type === 'T' ? acks.log : undefined;
         if (!map) continue;
         map.set(Number(k), Math.max(map.get(Number(k)) ?? -1, Number(n)));
         acks.count++;
@@ -112,9 +112,9 @@ describe('crash safety of the lowdb stores (kill -9 mid-write)', function () {
           const record = await stores.records.get<{ n: number }>('callback', `r${k}`);
           assert.ok(record && record.value.n >= n, `record r${k}: acknowledged ${n}, found ${record?.value.n}`);
         }
-        for (const [c, seq] of acks.transcript) {
-          const entries = await stores.records.readTranscript(`c${c}`);
-          assert.ok(entries.length >= seq, `transcript c${c}: acknowledged seq ${seq}, found ${entries.length}`);
+        for (const [c, seq] of acks.log) {
+          const entries = await stores.records.readLog(`c${c}`, 'directline');
+          assert.ok(entries.length >= seq, `log c${c}: acknowledged seq ${seq}, found ${entries.length}`);
           assert.deepEqual(entries.map((e) => e.seq), entries.map((_, i) => i + 1), 'no gaps or repeats');
         }
         const audited = new Set((await stores.records.readAudit()).map((e) => Number(e.action.split('.')[1])));

@@ -98,10 +98,10 @@ describe('retention', () => {
       await rm(dir, { recursive: true, force: true });
     });
 
-    it('deletes conversations, transcripts and closed handoffs past their time, keeps open handoffs', async () => {
+    it('deletes conversations, their message logs and closed handoffs past their time, keeps open handoffs', async () => {
       for (const c of ['quiet', 'waiting', 'done']) {
         await stores.storage.write({ [`webchat/bot/conversations/${c}`]: { request: 'trenger hjelp' } });
-        await stores.records.appendTranscript(c, { from: 'user', text: 'trenger hjelp' });
+        await stores.records.appendLog(c, 'directline', { type: 'message', text: 'trenger hjelp' });
       }
       await stores.records.put('handoff', 'h-wait', { value: {}, conversationId: 'waiting', state: 'queued' });
       await stores.records.put('handoff', 'h-done', { value: {}, conversationId: 'done', state: 'closed' });
@@ -112,8 +112,8 @@ describe('retention', () => {
 
       const state = await stores.storage.read(['webchat/bot/conversations/quiet', 'webchat/bot/conversations/waiting', 'webchat/bot/conversations/done']);
       assert.deepEqual(Object.keys(state), ['webchat/bot/conversations/waiting']);
-      assert.equal((await stores.records.readTranscript('waiting')).length, 1);
-      assert.deepEqual(await stores.records.readTranscript('quiet'), []);
+      assert.equal((await stores.records.readLog('waiting', 'directline')).length, 1);
+      assert.deepEqual(await stores.records.readLog('quiet', 'directline'), []);
       assert.equal((await stores.records.get('handoff', 'h-wait'))?.state, 'queued');
       assert.equal(await stores.records.get('handoff', 'h-done'), undefined);
     });
