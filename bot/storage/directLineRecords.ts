@@ -9,7 +9,7 @@ import {
   type LoggedActivity,
   type Unsubscribe,
 } from '../directline/store.js';
-import { RecordConflictError, type LogEntry, type RecordStore } from './recordStore.js';
+import { isMaybeMissed, RecordConflictError, type LogEntry, type RecordStore } from './recordStore.js';
 
 const KIND = CHANNEL_SESSION_KIND;
 export const DIRECTLINE_LOG = 'directline';
@@ -179,9 +179,24 @@ export class RecordDirectLineStore implements DirectLineStore {
     return idle;
   }
 
+  /**
+   * Live deliveries. When announcements may have been lost (PostgreSQL's LISTEN connection came
+   * back), what came after the last one this subscriber saw is read from the log and delivered;
+   * the stream drops what it already sent, by watermark.
+   */
   subscribe(conversationId: string, listener: (delivery: Delivery) => void): Unsubscribe {
+    let lastSeen = 0;
+    const catchUp = () =>
+      void this.#view(conversationId, lastSeen).then(
+        (found) => {
+          for (const hit of found) deliver(listener, hit);
+        },
+        () => undefined,
+      );
     const stop = this.#records.subscribe(channel(conversationId), (message) => {
+      if (isMaybeMissed(message)) return catchUp();
       const { a, seq } = message as Note;
+      if (seq !== undefined) lastSeen = Math.max(lastSeen, seq);
       if (a && seq === undefined) return deliver(listener, { activity: a });
       if (a) return deliver(listener, { activity: { ...a, id: a.id ?? activityId(conversationId, seq!) }, watermark: seq });
       if (seq === undefined) return;

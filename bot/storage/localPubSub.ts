@@ -27,6 +27,11 @@ export class LocalPubSub {
     }
   }
 
+  /** Delivers to every listener of every channel (the PG store's "you may have missed something"). */
+  deliverToAll(message: unknown): void {
+    for (const channel of [...this.#channels.keys()]) this.deliver(channel, message);
+  }
+
   async publish(channel: string, message: unknown): Promise<void> {
     // Nobody here listens (no page open on this conversation): nothing to copy. One who subscribes
     // later reads the log from its watermark, as after a NOTIFY it missed.

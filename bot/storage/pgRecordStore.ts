@@ -11,6 +11,7 @@ import {
   assertKind,
   assertLogName,
   auditRecord,
+  MAYBE_MISSED,
   RecordConflictError,
   type AuditEntry,
   type AuditRecord,
@@ -81,6 +82,7 @@ export class PgRecordStore implements RecordStore {
   /** A conversation's appends run one at a time, so they are numbered in the order they were called. */
   readonly #appends = new KeyedLock();
   #listener: pg.Client | undefined;
+  #listenedBefore = false;
   #closed = false;
 
   private constructor(options: PgRecordStoreOptions) {
@@ -121,12 +123,15 @@ export class PgRecordStore implements RecordStore {
     await client.connect();
     await client.query(`LISTEN "${this.#notifyChannel}"`);
     this.#listener = client;
+    // What was published while the connection was down never came: subscribers read it themselves.
+    if (this.#listenedBefore) this.#pubsub.deliverToAll(MAYBE_MISSED);
+    this.#listenedBefore = true;
   }
 
   #reconnect(client: pg.Client): void {
     if (this.#closed || this.#listener !== client) return;
     this.#listener = undefined;
-    // Messages published while the connection is down are lost; relays re-read logs after reconnecting.
+    // Announcements made while the connection is down are lost; #listen tells subscribers once back.
     const retry = setTimeout(() => void this.#listen().catch((e: unknown) => (this.#onError(e), this.#reconnect(client))), 1000);
     retry.unref();
   }

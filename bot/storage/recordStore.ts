@@ -94,6 +94,16 @@ export interface DeletionCount {
 
 export type Unsubscribe = () => void;
 
+/**
+ * What a subscriber gets when announcements may have been lost (PostgreSQL's LISTEN connection
+ * dropped and came back): read the log again from what you last saw.
+ */
+export const MAYBE_MISSED = { maybeMissed: true } as const;
+
+export function isMaybeMissed(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { maybeMissed?: unknown }).maybeMissed === true;
+}
+
 /** What appendLog publishes for a new entry: `{ ...message, seq }` on `channel`. */
 export interface LogAnnouncement {
   channel: string;

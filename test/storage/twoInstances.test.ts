@@ -4,6 +4,7 @@ import { uniqueSchemaName } from '../../bot/storage/index.js';
 import { t } from '../../dialogs/i18n.js';
 import { call, openStream, startConversation, type ActivityJson } from '../directline/harness.js';
 import { startRealServer, type RealServer } from '../helpers/realServer.js';
+import pg from 'pg';
 import { dropSchema, PG_URL, requirePostgres } from './backends.js';
 
 /**
@@ -49,6 +50,31 @@ describe('two instances of the bot on one PostgreSQL database', function () {
       assert.ok(texts.includes('hjelp') && texts.includes(t('nb', 'help.text')), 'instance A has the whole log');
     } finally {
       stream.close();
+    }
+  });
+
+  it('a reply published while the LISTEN connections were down still reaches the open page', async () => {
+    const { conversationId, token, streamUrl } = await startConversation(a!.directLineBase, 'nb-NO');
+    const stream = await openStream(streamUrl);
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      await stream.waitFor((x) => x.text === t('nb', 'welcome.hello'), 10000);
+      // Both instances' notification connections drop; they come back after about a second.
+      const killed = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1`, [`LISTEN "${schema}_events"`]);
+      assert.equal(killed.rowCount, 2, 'one LISTEN connection per instance');
+      const posted = await call(`${b!.directLineBase}/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        token,
+        body: { type: 'message', text: 'hjelp', from: { id: 'x' }, locale: 'nb-NO' },
+      });
+      assert.equal(posted.status, 200);
+      const reply = await stream.waitFor((x) => x.from.role === 'bot' && x.text === t('nb', 'help.text'), 10000);
+      assert.ok(reply, 'the reply came, from the log, once the connection was back');
+      assert.equal(stream.texts().filter((text) => text === t('nb', 'help.text')).length, 1, 'and only once');
+    } finally {
+      stream.close();
+      await admin.end();
     }
   });
 
