@@ -15,7 +15,14 @@ export default tseslint.config(
       // heap (a sixth of a started server's) that every major garbage collection has to walk.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@microsoft/teams-ai', message: "Import the module itself, e.g. '@microsoft/teams-ai/lib/Application.js'.", allowTypeImports: true }] },
+        {
+          paths: [
+            { name: '@microsoft/teams-ai', message: "Import the module itself, e.g. '@microsoft/teams-ai/lib/Application.js'.", allowTypeImports: true },
+            // The barrels load every function and every locale: 1.3 s each at start on two slow cores.
+            { name: 'date-fns', message: "Import the function itself, e.g. 'date-fns/format'.", allowTypeImports: true },
+            { name: 'date-fns/locale', message: "Import the locale itself, e.g. 'date-fns/locale/nb'.", allowTypeImports: true },
+          ],
+        },
       ],
     },
   },

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enGB, nb, nn } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { nb } from 'date-fns/locale/nb';
+import { nn } from 'date-fns/locale/nn';
 import type { Lang } from '../language.js';
 
 export const OSLO = 'Europe/Oslo';

@@ -1,4 +1,4 @@
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { HANDOFF_STATES, isHandoffState, isTerminal } from '../handoff/stateMachine.js';
 
 /**

@@ -1,5 +1,7 @@
-import { format } from 'date-fns';
-import { enGB, nb, nn } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { nb } from 'date-fns/locale/nb';
+import { nn } from 'date-fns/locale/nn';
 import type { Lang } from '../language.js';
 import type { IsoDate } from './dates.js';
 

@@ -43,7 +43,16 @@ export class PhraseMatcher {
   constructor(patterns: readonly string[], typos: boolean | number = true) {
     this.typos = typos !== false;
     this.typoMinLength = typeof typos === 'number' ? typos : TYPO_MIN_LENGTH;
-    const phrases = patterns.flatMap(expandPattern).map(safetyWords).filter((p) => p.length > 0);
+    // The lists expand to some 140 000 phrases made of a few thousand words: each word is
+    // normalised once (safetyWords of a phrase is that of its words, one after the other).
+    const wordsOf = new Map<string, string[]>();
+    const normalised = (phrase: string) =>
+      phrase.split(/\s+/).flatMap((token) => {
+        let words = wordsOf.get(token);
+        if (!words) wordsOf.set(token, (words = safetyWords(token)));
+        return words;
+      });
+    const phrases = patterns.flatMap(expandPattern).map(normalised).filter((p) => p.length > 0);
     for (const phrase of phrases) {
       const first = phrase[0] as string;
       const list = this.phrasesByFirst.get(first) ?? [];
@@ -54,7 +63,11 @@ export class PhraseMatcher {
           if (!this.prefixes.includes(w)) this.prefixes.push(w);
         } else if (!this.exact.has(w)) {
           this.exact.add(w);
-          if (w.length >= this.typoMinLength) this.typoByLength.set(w.length, [...(this.typoByLength.get(w.length) ?? []), w]);
+          if (w.length >= this.typoMinLength) {
+            const sameLength = this.typoByLength.get(w.length);
+            if (sameLength) sameLength.push(w);
+            else this.typoByLength.set(w.length, [w]);
+          }
         }
       }
     }
