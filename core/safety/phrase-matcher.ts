@@ -1,4 +1,4 @@
-import { editDistance } from '../understanding/edit-distance.js';
+import { withinOneEdit } from '../understanding/edit-distance.js';
 import { foldText } from '../understanding/normalize.js';
 import { safetyWords } from './safety-text.js';
 
@@ -31,7 +31,9 @@ export class PhraseMatcher {
   private readonly exact = new Set<string>();
   private readonly typoByLength = new Map<number, string[]>();
   private readonly prefixes: string[] = [];
-  private readonly compact: string[];
+  /** Phrases of COMPACT_MIN_LENGTH letters or more with the spaces taken out, and their lengths. */
+  private readonly compact: Set<string>;
+  private readonly compactLengths: number[];
 
   private readonly typos: boolean;
   private readonly typoMinLength: number;
@@ -71,9 +73,10 @@ export class PhraseMatcher {
         }
       }
     }
-    this.compact = this.typos
-      ? phrases.map((p) => singleLetters(p.join('').replace(/\*/g, ''))).filter((c) => c.length >= COMPACT_MIN_LENGTH)
-      : [];
+    this.compact = new Set(
+      this.typos ? phrases.map((p) => singleLetters(p.join('').replace(/\*/g, ''))).filter((c) => c.length >= COMPACT_MIN_LENGTH) : [],
+    );
+    this.compactLengths = [...new Set([...this.compact].map((c) => c.length))].sort((a, b) => a - b);
   }
 
   /** The first phrase found in the text (as normalised words), or undefined. */
@@ -87,9 +90,17 @@ export class PhraseMatcher {
         }
       }
     }
-    if (this.compact.length === 0) return undefined;
+    if (this.compact.size === 0) return undefined;
     const joined = singleLetters(words.join(''));
-    return this.compact.find((c) => joined.includes(c));
+    // Every piece of the joined message of a length some phrase has (not every phrase in turn).
+    for (let start = 0; start < joined.length; start += 1) {
+      for (const length of this.compactLengths) {
+        if (start + length > joined.length) break;
+        const piece = joined.slice(start, start + length);
+        if (this.compact.has(piece)) return piece;
+      }
+    }
+    return undefined;
   }
 
   /** The text with every occurrence of the phrases taken out (used to remove figures of speech). */
@@ -134,7 +145,7 @@ export class PhraseMatcher {
     if (this.typos && word.length >= this.typoMinLength - 1) {
       for (let len = word.length - 1; len <= word.length + 1; len += 1) {
         for (const candidate of this.typoByLength.get(len) ?? []) {
-          if (candidate !== word && editDistance(candidate, word, 1) <= 1) found.add(candidate);
+          if (candidate !== word && withinOneEdit(candidate, word)) found.add(candidate);
         }
       }
     }
@@ -145,7 +156,7 @@ export class PhraseMatcher {
     if (word.startsWith(stem)) return true;
     if (!this.typos || stem.length < this.typoMinLength) return false;
     for (const len of [stem.length - 1, stem.length, stem.length + 1]) {
-      if (len <= word.length && editDistance(word.slice(0, len), stem, 1) <= 1) return true;
+      if (len <= word.length && withinOneEdit(word.slice(0, len), stem)) return true;
     }
     return false;
   }

@@ -26,3 +26,21 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return Math.min(previous[b.length] ?? max + 1, max + 1);
 }
+
+/**
+ * editDistance(a, b, 1) <= 1 without the table: equal, or one letter changed, added, dropped or
+ * swapped with its neighbour. The crisis check asks this for every word of a message against
+ * every phrase word of about its length, a few thousand times a message.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
+}
