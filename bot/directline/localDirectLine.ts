@@ -65,12 +65,6 @@ export interface LocalDirectLineOptions {
   clock?: () => Date;
 }
 
-export interface ConversationStart {
-  conversationId: string;
-  token: string;
-  expires_in: number;
-  streamUrl?: string;
-}
 
 const CHANNEL_ID = 'directline';
 

@@ -6,7 +6,7 @@ import { ResumeCodes } from './resumeCodes.js';
 import { resumeRouter } from './routes.js';
 
 export { RESUME_KIND, ResumeCodes } from './resumeCodes.js';
-export { DEFAULT_RESUME_LIMIT, resumeRouter } from './routes.js';
+;
 
 /** Where the page reads a code from a link: the fragment, so it never reaches a server log or a Referer. */
 export const RESUME_PATH = '/#kode=';

@@ -26,10 +26,6 @@ export async function readJson<T>(path: string): Promise<T | undefined> {
   return data === null ? undefined : (data as T);
 }
 
-export async function writeJson(path: string, data: unknown): Promise<void> {
-  await writeTextIn(path, JSON.stringify(data));
-}
-
 /** Like writeTextAtomic, and makes the folder first (once per process, or again if it was removed). */
 export async function writeTextIn(path: string, text: string): Promise<void> {
   const dir = dirname(path);

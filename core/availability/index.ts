@@ -1,3 +1,3 @@
-export { createAvailability, type Availability, type AvailabilityMode } from './availability.js';
-export { loadOpeningHours, validateOpeningHours, weekdayHours, OpeningHoursError, type OpeningHours } from './openingHours.js';
-export { formatDayAndTime, formatDateAndTime, formatTime, OSLO } from './formatDate.js';
+export { createAvailability,   } from './availability.js';
+export { loadOpeningHours, validateOpeningHours, weekdayHours, OpeningHoursError,  } from './openingHours.js';
+export { formatDayAndTime,    } from './formatDate.js';

@@ -37,7 +37,6 @@ const ALLOWED: Readonly<Record<HandoffState, readonly HandoffState[]>> = {
   expired: [],
 };
 
-export const TERMINAL_STATES: readonly HandoffState[] = HANDOFF_STATES.filter((s) => ALLOWED[s].length === 0);
 /** States in which the bot stays silent except for safety, cancel and queue updates. */
 export const ACTIVE_STATES: readonly HandoffState[] = ['queued', 'accepted'];
 

@@ -1,6 +1,6 @@
 import { DEFAULT_LANG, type Lang } from '../language.js';
 import type { IntentClassifier, IntentResult, Reading } from './classifier.js';
-import { INTENT_IDS, type IntentId } from './intents.js';
+import { INTENT_IDS } from './intents.js';
 import { detectLanguage } from './language-detect.js';
 import { sentences } from './sentences.js';
 import { SoftmaxModel, type TrainOptions } from './softmax-model.js';
@@ -100,4 +100,3 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-export type { IntentId };

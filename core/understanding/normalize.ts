@@ -26,10 +26,3 @@ export function foldText(text: string): string {
   return lowerText(text).replace(/[æøå]/g, (c) => FOLD[c] ?? c);
 }
 
-/** Words (letters and digits) of lowerText, apostrophes joined ("i'm" → "im"). */
-export function words(text: string): string[] {
-  return lowerText(text)
-    .replace(/['’`´]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
-}

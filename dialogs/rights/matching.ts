@@ -32,16 +32,6 @@ export function selfCheckLabel(lang: Lang, topic: TopicCode): string | undefined
   return topicEntry(topic).selfCheck ? t(lang, selfCheckLabelKey(topic)) : undefined;
 }
 
-/**
- * What the user chose in a rights topic: a button's text, or free text that clearly asks for one
- * part ("hvor mye er det?"). Text about another topic, or anything unclear, is "none" so the root
- * dialog can route it.
- */
-export function matchRightsChoice(lang: Lang, topic: TopicCode, text: string): RightsChoice {
-  const button = matchRightsButton(lang, topic, text);
-  return button.kind === 'none' ? matchRightsWords(lang, topic, text) : button;
-}
-
 /** A button's text (a part, the self-check, back to the menu) or one of the words for going back. */
 export function matchRightsButton(lang: Lang, topic: TopicCode, text: string): RightsChoice {
   const joined = matchKey(text);

@@ -25,8 +25,6 @@ export async function testBotLogic(ctx: TurnContext): Promise<void> {
   await ctx.sendActivity(`Du skrev: ${activity.text ?? ''} (from ${activity.from.id})`);
 }
 
-export const silentLog = { warn: () => undefined, error: () => undefined };
-
 export interface TestServer {
   base: string;
   dl: LocalDirectLine;

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { LANGUAGES, type Lang } from '../../core/language.js';
+import type { Lang } from '../../core/language.js';
 import { SafetyChecker, withoutFiguresOfSpeech, type SafetyHit } from '../../core/safety/index.js';
 import { decide, detectLanguage, LinearIntentClassifier, type IntentClassifier, type IntentId, type IntentResult } from '../../core/understanding/index.js';
 import type { TrainingExample } from '../../core/understanding/training-data.js';
-import { KINDS, type HeldOutMessage, type Kind } from './heldout.js';
+import type { HeldOutMessage, Kind } from './heldout.js';
 
 export interface Tally {
   correct: number;
@@ -231,4 +231,3 @@ export function trainTimed(examples: readonly TrainingExample[]): { classifier: 
   return { classifier, trainMs: performance.now() - started };
 }
 
-export { KINDS, LANGUAGES };
