@@ -3,12 +3,9 @@ import { LANGUAGES, type Lang } from '../core/language.js';
 import { t } from '../dialogs/i18n.js';
 import { linkPhoneNumbersInHtml } from './phoneNumbers.js';
 import { pageLanguage } from './static.js';
+import { escapeHtml } from './html.js';
 
 const LANGUAGE_NAMES: Record<Lang, string> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function render(lang: Lang, retentionDays: number): string {
   const p = (key: string, options?: Record<string, unknown>) => `<p>${linkPhoneNumbersInHtml(escapeHtml(t(lang, `privacy:${key}`, options)))}</p>`;

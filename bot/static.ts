@@ -5,6 +5,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from '../core/language.js';
 import { loadPageTexts } from './pageTexts.js';
 import { knownPhoneNumbers, type PhoneNumber } from './phoneNumbers.js';
+import { escapeHtml } from './html.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -55,10 +56,6 @@ function webChatVersion(vendorDir: string): string | undefined {
   if (!existsSync(vendorDir)) return undefined;
   const stamp = readdirSync(vendorDir).find((f) => /^webchat-[\w.-]+\.stamp$/.test(f));
   return stamp?.slice('webchat-'.length, -'.stamp'.length);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function lookup(tree: unknown, path: string): unknown {

@@ -1,6 +1,6 @@
-export interface PeriodicJob {
-  /** Runs one pass now (or joins the one running); resolves with what it counted, 0 after a failure. */
-  runOnce(): Promise<number>;
+export interface PeriodicJob<R = number> {
+  /** Runs one pass now (or joins the one running); resolves with its result, `failed` after a failure. */
+  runOnce(): Promise<R>;
   stop(): void;
 }
 
@@ -8,13 +8,13 @@ export interface PeriodicJob {
  * Runs `pass` every `intervalMs`. Passes never overlap; a failing pass is reported and the next one
  * runs as usual; the timer is unref'd so it never keeps the process alive on its own.
  */
-export function startPeriodic(pass: () => Promise<number>, intervalMs: number, onError?: (error: unknown) => void): PeriodicJob {
-  let running: Promise<number> | undefined;
-  function runOnce(): Promise<number> {
+export function startPeriodic<R = number>(pass: () => Promise<R>, intervalMs: number, onError: ((error: unknown) => void) | undefined, failed: R): PeriodicJob<R> {
+  let running: Promise<R> | undefined;
+  function runOnce(): Promise<R> {
     running ??= pass()
       .catch((error: unknown) => {
         onError?.(error);
-        return 0;
+        return failed;
       })
       .finally(() => {
         running = undefined;

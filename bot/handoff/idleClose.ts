@@ -67,7 +67,7 @@ export function startIdleClose(options: IdleCloseOptions): IdleClose {
     return closed;
   }
 
-  const job = startPeriodic(pass, options.intervalMs, options.onError);
+  const job = startPeriodic(pass, options.intervalMs, options.onError, 0);
   void job.runOnce();
   return job;
 }

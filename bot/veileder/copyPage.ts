@@ -4,10 +4,7 @@ import { shownText } from '../../core/handoff/record.js';
 import { handoffTexts } from '../../dialogs/handoff/texts.js';
 import { verifyCopySignature } from '../handoff/copyLink.js';
 import type { HandoffQueue } from '../handoff/handoffQueue.js';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
+import { escapeHtml } from '../html.js';
 
 /**
  * GET /kopi/:id?k=… — the citizen's printable copy, in their language: the exact summary they

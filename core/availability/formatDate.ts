@@ -4,8 +4,7 @@ import { enGB } from 'date-fns/locale/en-GB';
 import { nb } from 'date-fns/locale/nb';
 import { nn } from 'date-fns/locale/nn';
 import type { Lang } from '../language.js';
-
-export const OSLO = 'Europe/Oslo';
+import { OSLO } from '../timeZone.js';
 
 const LOCALES = { nb, nn, en: enGB } as const;
 const DAY_AND_TIME: Record<Lang, string> = {

@@ -36,5 +36,5 @@ export function startExpirySweep<T extends HandoffLifecycle>(options: ExpirySwee
     return expired;
   }
 
-  return startPeriodic(sweep, options.intervalMs, options.onError);
+  return startPeriodic(sweep, options.intervalMs, options.onError, 0);
 }

@@ -1,6 +1,6 @@
 import { loadNextSteps, nextStepCodes, type NextStepData } from './nextSteps.js';
+import { PRIORITIES } from '../triage/codes.js';
 import {
-  PRIORITIES,
   type AssessmentView,
   type HandoffSummary,
   type LifeArea,
@@ -19,8 +19,9 @@ function asAssessment(value: unknown): AssessmentView | null {
   return typeof value === 'object' && value !== null ? (value as AssessmentView) : null;
 }
 
+/** The more urgent of two (PRIORITIES goes from ordinary to urgent). */
 function highest(a: Priority, b: Priority): Priority {
-  return PRIORITIES.indexOf(a) <= PRIORITIES.indexOf(b) ? a : b;
+  return PRIORITIES.indexOf(a) >= PRIORITIES.indexOf(b) ? a : b;
 }
 
 /** The answer codes of the life-area questions, as areas with a status (the thesis's arenas). */

@@ -1,7 +1,7 @@
 import type { Lang } from '../language.js';
+import type { Priority } from '../triage/codes.js';
 
-export type Priority = 'URGENT' | 'HIGH' | 'ORDINARY';
-export const PRIORITIES: readonly Priority[] = ['URGENT', 'HIGH', 'ORDINARY'];
+export type { Priority };
 
 /**
  * Where a piece of the summary comes from, so the veileder can tell the person's own voice from

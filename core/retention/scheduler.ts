@@ -1,3 +1,5 @@
+import { startPeriodic } from '../periodic.js';
+
 /**
  * Runs the retention sweep at start-up and then every `intervalMs`, on a timer that does not keep
  * the process alive. One sweep at a time: a slow sweep is not started again on top of itself.
@@ -22,40 +24,12 @@ export const DEFAULT_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export function startRetentionSweep<R>(schedule: SweepSchedule<R>): SweepHandle<R> {
   const clock = schedule.clock ?? (() => new Date());
-  const interval = schedule.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
-  let running: Promise<R | undefined> | undefined;
-  let stopped = false;
-
-  const runNow = (): Promise<R | undefined> => {
-    running ??= schedule
-      .sweep(clock())
-      .then(
-        (result) => {
-          schedule.onResult?.(result);
-          return result;
-        },
-        (error: unknown) => {
-          schedule.onError?.(error);
-          return undefined;
-        },
-      )
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
+  const sweep = async (): Promise<R | undefined> => {
+    const result = await schedule.sweep(clock());
+    schedule.onResult?.(result);
+    return result;
   };
-
-  const timer = setInterval(() => {
-    if (!stopped) void runNow();
-  }, interval);
-  timer.unref?.();
-  void runNow();
-
-  return {
-    runNow,
-    stop: () => {
-      stopped = true;
-      clearInterval(timer);
-    },
-  };
+  const job = startPeriodic(sweep, schedule.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS, schedule.onError, undefined);
+  void job.runOnce();
+  return { runNow: job.runOnce, stop: job.stop };
 }

@@ -1,7 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-
-export const OSLO = 'Europe/Oslo';
+import { OSLO } from '../timeZone.js';
 
 /** A calendar date as "yyyy-MM-dd"; comparing two of them as strings compares the dates. */
 export type IsoDate = string;
