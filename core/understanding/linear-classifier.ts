@@ -44,10 +44,14 @@ export class LinearIntentClassifier implements IntentClassifier {
   ) {}
 
   static train(examples: readonly TrainingExample[], options: ClassifierOptions = {}): LinearIntentClassifier {
-    const counts = examples.map((e) => featureCounts(e.text));
+    // One pass: each example's features get their numbers, then its vector is made and its counts
+    // let go (the same vocabulary and vectors as numbering all examples first).
     const vocabulary = new Map<string, number>();
-    for (const c of counts) for (const name of c.keys()) if (!vocabulary.has(name)) vocabulary.set(name, vocabulary.size);
-    const vectors = counts.map((c) => vectorizeCounts(c, vocabulary));
+    const vectors = examples.map((e) => {
+      const counts = featureCounts(e.text);
+      for (const name of counts.keys()) if (!vocabulary.has(name)) vocabulary.set(name, vocabulary.size);
+      return vectorizeCounts(counts, vocabulary);
+    });
     const labels = examples.map((e) => INTENT_IDS.indexOf(e.intent));
     const model = SoftmaxModel.train(vectors, labels, vocabulary.size, INTENT_IDS.length, options);
     return new LinearIntentClassifier(vocabulary, model, options.withoutFigures);
