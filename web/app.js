@@ -257,6 +257,8 @@
   }
 
   const watchIncoming = () => (next) => (action) => {
+    // Once the person writes, the replay is over: their answer is shown from its top as usual.
+    if (action.type === 'DIRECT_LINE/POST_ACTIVITY') state.toEndUntil = 0;
     if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
       followBot(action.payload && action.payload.activity);
       if (state.toEndUntil > Date.now()) scrollToEndSoon();
@@ -266,7 +268,8 @@
 
   /**
    * A resumed conversation is shown from its end, where what the veileder wrote since is: Web Chat
-   * would stop at the first screen of the replayed history. Once the replay has settled.
+   * would stop at the first screen of the replayed history. Once the replay has settled, for up to
+   * 30 s after the code was taken (a slow phone replays slowly), or until the person writes.
    */
   function scrollToEndSoon() {
     window.clearTimeout(state.toEndTimer);
