@@ -43,15 +43,6 @@ export interface LowdbRecordStoreOptions {
 
 type Meta = Omit<StoredRecord, 'value'>;
 
-/** The log format before JSON lines (`<log>.json`, rewritten whole); converted at open. */
-interface LegacyLogFile<T = unknown> {
-  conversationId: string;
-  log: string;
-  expiresAt: string;
-  /** Kept when entries are cleared, so sequence numbers are never reused. */
-  lastSeq?: number;
-  entries: LogEntry<T>[];
-}
 
 
 /**
@@ -126,7 +117,7 @@ export class LowdbRecordStore implements RecordStore {
       for (const name of await listNames(join(logsDir, folder))) {
         const path = join(logsDir, folder, name);
         try {
-          const state = name.endsWith('.json') ? await this.#convertLegacyLog(path) : await this.#repaired(path, parseLog((await readText(path)) ?? ''));
+          const state = await this.#repaired(path, parseLog((await readText(path)) ?? ''));
           if (state) this.#noteLog(state.conversationId, state.log, state.expiresAt);
           else this.#onError(new Error(`a log file without a readable line was left as it is: ${path}`));
         } catch (error) {
@@ -134,22 +125,6 @@ export class LowdbRecordStore implements RecordStore {
         }
       }
     }
-  }
-
-  /** Rewrites a `<log>.json` of the earlier format as `<log>.jsonl` (new file first, then the old one goes). */
-  async #convertLegacyLog(path: string): Promise<LogState | undefined> {
-    const file = await readJson<LegacyLogFile>(path);
-    if (!file) return undefined;
-    const state: LogState = {
-      conversationId: file.conversationId,
-      log: file.log,
-      lastSeq: Math.max(file.lastSeq ?? 0, file.entries.at(-1)?.seq ?? 0),
-      expiresAt: file.expiresAt,
-      entries: file.entries.map((e) => ({ seq: e.seq, text: JSON.stringify(e) })),
-    };
-    await writeTextIn(`${path}l`, serializeLog(state));
-    await removeFile(path);
-    return state;
   }
 
   #remember(record: StoredRecord, text: string): void {

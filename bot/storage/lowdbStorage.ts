@@ -3,10 +3,8 @@ import { rmdir } from 'node:fs/promises';
 import type { StoreItems } from 'botbuilder';
 import { expiryFrom, isExpired } from '../../core/retention/index.js';
 import { conversationOfKey, eTagConflict, type ConversationStorage, type KeepExpired } from './conversationStorage.js';
-import { AppendHandles } from './appendHandles.js';
 import { hashName, join, listNames, readText, removeDir, removeFile, writeTextIn } from './jsonFiles.js';
 import { KeyedLock } from './keyedLock.js';
-import { LruMap } from './lruMap.js';
 
 interface Envelope {
   key: string;
@@ -21,19 +19,14 @@ export interface LowdbStorageOptions {
   retentionDays: number;
   clock?: () => Date;
   keepExpired?: KeepExpired;
-  /** Items (and known-missing keys) kept in memory; default 20 000. */
-  cacheSize?: number;
 }
 
 const NO_CONVERSATION = '_';
-/** A state file is rewritten to its latest version after this many appended versions. */
-const COMPACT_AFTER = 16;
 
 /**
- * The newest version in a state file: the last line that parses and names the key. Each version
- * is appended as a line that starts with a newline, so a line torn by a kill mid-write (never
- * acknowledged) is skipped and the version before it counts. A file written whole (compacted, or
- * by an older Veiviser) is one line.
+ * The newest version in a state file: the last line that parses and names the key. Files are
+ * written whole, one line; earlier versions of Veiviser appended versions as lines, and a line
+ * torn by a kill then counts as missing, so the version before it is read.
  */
 function newestVersion(text: string, key: string): string | null {
   const lines = text.split('\n');
@@ -59,15 +52,12 @@ function keyOfFile(text: string): string | undefined {
 }
 
 /**
- * botbuilder Storage on lowdb: one small file per key, in a folder per conversation, so a
- * write costs the same however many conversations there are, and deleting a conversation removes
- * one folder. A write appends the new version as a line to the key's file through a descriptor
- * kept open (one write, no new file, no rename: the state write was most of a turn's file work);
- * every COMPACT_AFTER versions, and on a key's first write in this process, the file is replaced
- * whole with its newest version (lowdb's adapter: temp file and rename), so files stay small.
- * eTags follow MemoryStorage exactly. One process only: the lock is in memory, and so is a
- * write-through cache of the newest version's text (null: known to be missing), which the process
- * lock makes safe. The cache holds text, not objects, so a caller's changes never leak into it.
+ * botbuilder Storage on lowdb: one small file per key, in a folder per conversation, so a write
+ * costs the same however many conversations there are, and deleting a conversation removes one
+ * folder. A write replaces the key's file whole (lowdb's adapter: temp file and rename), so a
+ * file is the old version or the new one, never half of each; a read reads the file. Nothing is
+ * kept in memory between turns. eTags follow MemoryStorage exactly. One process only: the lock
+ * that makes compare-and-set safe is in memory (and DATA_DIR's lock keeps other processes out).
  */
 export class LowdbStorage implements ConversationStorage {
   readonly #dir: string;
@@ -75,17 +65,12 @@ export class LowdbStorage implements ConversationStorage {
   readonly #clock: () => Date;
   readonly #lock = new KeyedLock();
   readonly #keepExpired: KeepExpired;
-  readonly #cache: LruMap<string, string | null>;
-  readonly #handles = new AppendHandles(256);
-  /** Versions appended to each file since it was last written whole in this process. */
-  readonly #appended = new Map<string, number>();
 
   constructor(options: LowdbStorageOptions) {
     this.#dir = options.dir;
     this.#retentionDays = options.retentionDays;
     this.#clock = options.clock ?? (() => new Date());
     this.#keepExpired = options.keepExpired ?? (async () => false);
-    this.#cache = new LruMap(options.cacheSize ?? 20_000);
   }
 
   #folder(conversationId: string | undefined): string {
@@ -97,12 +82,8 @@ export class LowdbStorage implements ConversationStorage {
   }
 
   async #text(key: string): Promise<string | null> {
-    const cached = this.#cache.get(key);
-    if (cached !== undefined) return cached;
     const file = await readText(this.#path(key));
-    const text = file === undefined ? null : newestVersion(file, key);
-    this.#cache.set(key, text);
-    return text;
+    return file === undefined ? null : newestVersion(file, key);
   }
 
   async #load(key: string): Promise<Envelope | undefined> {
@@ -144,25 +125,7 @@ export class LowdbStorage implements ConversationStorage {
             expiresAt: expiryFrom(this.#clock(), this.#retentionDays).toISOString(),
             item: { ...(next as object), eTag: randomUUID() },
           };
-          const text = JSON.stringify(envelope);
-          const path = this.#path(key);
-          const appended = this.#appended.get(path);
-          try {
-            if (appended === undefined || appended >= COMPACT_AFTER || current === undefined) {
-              await this.#handles.forget(path);
-              await writeTextIn(path, text);
-              this.#appended.set(path, 0);
-            } else {
-              await this.#handles.append(path, `\n${text}`);
-              this.#appended.set(path, appended + 1);
-            }
-          } catch (error) {
-            // The file may or may not have the new version: read it again, and write it whole, next time.
-            this.#cache.delete(key);
-            this.#appended.delete(path);
-            throw error;
-          }
-          this.#cache.set(key, text);
+          await writeTextIn(this.#path(key), JSON.stringify(envelope));
         }),
       ),
     );
@@ -172,11 +135,7 @@ export class LowdbStorage implements ConversationStorage {
     await Promise.all(
       keys.map((key) =>
         this.#lock.run(key, async () => {
-          this.#cache.delete(key);
-          const path = this.#path(key);
-          await this.#release(path);
-          await removeFile(path);
-          this.#cache.set(key, null);
+          await removeFile(this.#path(key));
         }),
       ),
     );
@@ -185,9 +144,6 @@ export class LowdbStorage implements ConversationStorage {
   async deleteConversation(conversationId: string): Promise<number> {
     const folder = this.#folder(conversationId);
     const count = (await listNames(folder)).length;
-    for (const key of [...this.#cache.keys()]) if (conversationOfKey(key) === conversationId) this.#cache.delete(key);
-    await this.#handles.forgetUnder(folder);
-    for (const path of [...this.#appended.keys()]) if (path.startsWith(`${folder}/`)) this.#appended.delete(path);
     await removeDir(folder);
     return count;
   }
@@ -199,16 +155,8 @@ export class LowdbStorage implements ConversationStorage {
     return line === null ? undefined : (JSON.parse(line) as Envelope);
   }
 
-  /** Closes the file's append descriptor and forgets its count: it is about to be removed. */
-  async #release(path: string): Promise<void> {
-    await this.#handles.forget(path);
-    this.#appended.delete(path);
-  }
-
-  /** Closes the files kept open for appending (the store is closing). */
-  async close(): Promise<void> {
-    await this.#handles.forgetAll();
-  }
+  /** Nothing is held open. */
+  async close(): Promise<void> {}
 
   async sweepExpired(now: Date, keep: ReadonlySet<string>): Promise<number> {
     let removed = 0;
@@ -222,8 +170,6 @@ export class LowdbStorage implements ConversationStorage {
           // Re-check under the lock: a turn may have written it since.
           const fresh = await this.#newestInFile(path);
           if (!fresh || !isExpired(fresh.expiresAt, now)) return false;
-          this.#cache.delete(envelope.key);
-          await this.#release(path);
           return removeFile(path);
         });
         if (gone) removed++;
