@@ -43,15 +43,17 @@ export interface LowdbRecordStoreOptions {
 
 type Meta = Omit<StoredRecord, 'value'>;
 
+
+
 /**
  * The record store on lowdb files, for one process:
  *   records/kinds/<kind>/<hash(id)>.json       one keyed record per file
  *   records/logs/<hash(conversation)>/<log>.jsonl  append-only logs (directline, a handoff's messages)
  *   records/audit/<expiry date>.jsonl            audit lines, one file per day of expiry
- * Each record's metadata (kind, id, conversation, state, dates) is kept in memory for queries
- * (built at open; the process lock makes that safe); its value is read from its file. Logs are
- * cached (least recently used dropped) and a new entry is one appended line (jsonLines.ts), not a
- * rewrite of the file. A write is acknowledged only once it is in the file.
+ * Every record is kept in memory as text (built at open; the process lock makes that safe), so a
+ * read costs no file operation; logs are cached (least recently used dropped) and a new entry is
+ * one appended line (jsonLines.ts), not a rewrite of the file. A write is acknowledged only once
+ * it is in the file.
  */
 export class LowdbRecordStore implements RecordStore {
   readonly #dir: string;
@@ -62,6 +64,7 @@ export class LowdbRecordStore implements RecordStore {
   readonly #pubsub: LocalPubSub;
   readonly #onError: (error: unknown) => void;
   readonly #records = new Map<string, Meta>();
+  readonly #bodies = new Map<string, string>();
   readonly #logCache: LruMap<string, LogState | null>;
   readonly #logs = new Map<string, Map<string, string>>();
 
@@ -106,7 +109,7 @@ export class LowdbRecordStore implements RecordStore {
     for (const kind of await listNames(kindsDir)) {
       for (const name of await listNames(join(kindsDir, kind))) {
         const record = await this.#readForIndex<StoredRecord>(kind, name);
-        if (record) this.#remember(record);
+        if (record) this.#remember(record, JSON.stringify(record));
       }
     }
     const logsDir = join(this.#dir, 'logs');
@@ -124,12 +127,15 @@ export class LowdbRecordStore implements RecordStore {
     }
   }
 
-  #remember(record: StoredRecord): void {
-    this.#records.set(this.#key(record.kind, record.id), metaOf(record));
+  #remember(record: StoredRecord, text: string): void {
+    const key = this.#key(record.kind, record.id);
+    this.#records.set(key, metaOf(record));
+    this.#bodies.set(key, text);
   }
 
   #forget(kind: string, id: string): void {
     this.#records.delete(this.#key(kind, id));
+    this.#bodies.delete(this.#key(kind, id));
   }
 
   #logPath(conversationId: string, log: string): string {
@@ -195,10 +201,8 @@ export class LowdbRecordStore implements RecordStore {
     return meta !== undefined && !shouldSweepRecord(meta, this.#clock());
   }
 
-  /** The record from its file (only its metadata is kept in memory). */
   async #read<T>(kind: string, id: string): Promise<StoredRecord<T> | undefined> {
-    if (!this.#records.has(this.#key(kind, id))) return undefined;
-    const text = await readText(this.#recordPath(kind, id));
+    const text = this.#bodies.get(this.#key(kind, id));
     if (text === undefined) return undefined;
     const record = JSON.parse(text) as StoredRecord<T>;
     return record.id === id ? record : undefined;
@@ -207,7 +211,7 @@ export class LowdbRecordStore implements RecordStore {
   async #write<T>(record: StoredRecord<T>): Promise<StoredRecord<T>> {
     const text = JSON.stringify(record);
     await writeTextIn(this.#recordPath(record.kind, record.id), text);
-    this.#remember(record as StoredRecord);
+    this.#remember(record as StoredRecord, text);
     // The caller gets its own copy: changing it must not change what is stored.
     return JSON.parse(text) as StoredRecord<T>;
   }
