@@ -6,7 +6,6 @@ import { ResumeCodes } from './resumeCodes.js';
 import { resumeRouter } from './routes.js';
 
 export { RESUME_KIND, ResumeCodes } from './resumeCodes.js';
-;
 
 /** Where the page reads a code from a link: the fragment, so it never reaches a server log or a Referer. */
 export const RESUME_PATH = '/#kode=';
@@ -36,7 +35,6 @@ export interface ResumeParts {
   codes: ResumeCodes;
   /** A code and link for a conversation on the web page; undefined in other channels. */
   offer: (conversationId: string, channelId: string | undefined) => Promise<ResumeOffer | undefined>;
-  /** Mounts POST /api/resume. */
   /** Mounts POST /api/resume; until then no code is offered. */
   mount: (web: Express, directLine: LocalDirectLine) => void;
 }

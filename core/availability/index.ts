@@ -1,3 +1,3 @@
-export { createAvailability,   } from './availability.js';
-export { loadOpeningHours, validateOpeningHours, weekdayHours, OpeningHoursError,  } from './openingHours.js';
-export { formatDayAndTime,    } from './formatDate.js';
+export { createAvailability } from './availability.js';
+export { loadOpeningHours, validateOpeningHours, weekdayHours, OpeningHoursError } from './openingHours.js';
+export { formatDayAndTime } from './formatDate.js';

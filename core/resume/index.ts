@@ -1,1 +1,1 @@
-export { hashResumeCode, newResumeCode, normalizeResumeCode, RESUME_ALPHABET, RESUME_CODE_BITS,  } from './code.js';
+export { hashResumeCode, newResumeCode, normalizeResumeCode, RESUME_ALPHABET, RESUME_CODE_BITS } from './code.js';

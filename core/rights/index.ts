@@ -1,8 +1,2 @@
-;
-;
-export {  factor,  } from './figures.js';
-;
-export {  formatDecimal,  } from './format.js';
-;
-;
-;
+export { factor } from './figures.js';
+export { formatDecimal } from './format.js';

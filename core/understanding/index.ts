@@ -16,7 +16,7 @@ export { INTENT_IDS, CRISIS_INTENTS, isIntentId, type IntentId } from './intents
 export { detectLanguage } from './language-detect.js';
 export { mostlyOtherScript } from './script.js';
 export { LinearIntentClassifier } from './linear-classifier.js';
-export { decide,    } from './decide.js';
+export { decide } from './decide.js';
 
 /** Trains the classifier from data/nlu/ (or another folder of nb.json, nn.json, en.json). */
 export function createIntentClassifier(dataDir = NLU_DATA_DIR): IntentClassifier {

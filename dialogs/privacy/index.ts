@@ -1,7 +1,4 @@
 export { createPrivacy, redactFor } from './createPrivacy.js';
-export {  PRIVACY_DELETE_DIALOG_ID } from './privacyDialog.js';
-;
-export {   veilederHasActed } from './eraseConversation.js';
-;
-;
-export type {  PrivacyRecords,  } from './ports.js';
+export { PRIVACY_DELETE_DIALOG_ID } from './privacyDialog.js';
+export { veilederHasActed } from './eraseConversation.js';
+export type { PrivacyRecords } from './ports.js';

@@ -1,4 +1,3 @@
-export {  RightsDialog,    } from './rightsDialog.js';
-export {  SelfCheckDialog,  } from './selfCheckDialog.js';
-export {  emergencyReply } from './emergency.js';
-;
+export { RightsDialog } from './rightsDialog.js';
+export { SelfCheckDialog } from './selfCheckDialog.js';
+export { emergencyReply } from './emergency.js';
