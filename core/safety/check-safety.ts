@@ -93,7 +93,7 @@ export class SafetyChecker {
 
   /** The text without its figures of speech, when it has one ("køen dreper meg, kan jeg chatte" → "kan jeg chatte"). */
   withoutFigures(text: string): string | undefined {
-    return this.figuresOfSpeech.find(text) === undefined ? undefined : this.figuresOfSpeech.remove(text);
+    return this.figuresOfSpeech.without(text);
   }
 
   private byClassifier(text: string, classifier: IntentClassifier): SafetyHit | null {

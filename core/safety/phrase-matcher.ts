@@ -1,16 +1,10 @@
 import { withinOneEdit } from '../understanding/edit-distance.js';
-import { foldText } from '../understanding/normalize.js';
-import { safetyWords } from './safety-text.js';
+import { foldedWords, safetyWords, singleLetters } from './safety-text.js';
 
 /** Words this long may carry one typo and still match. Shorter words must match exactly. */
 const TYPO_MIN_LENGTH = 5;
 /** A phrase written without spaces is found inside the message only when at least this long. */
 const COMPACT_MIN_LENGTH = 10;
-
-/** Joining words can double a letter again ("ta alle" → "taale"); phrases and messages alike lose it. */
-function singleLetters(joined: string): string {
-  return joined.replace(/(\p{L})\1+/gu, '$1');
-}
 
 /** "(han|hun) slår meg" → ["han slår meg", "hun slår meg"]. */
 export function expandPattern(pattern: string): string[] {
@@ -105,13 +99,19 @@ export class PhraseMatcher {
 
   /** The text with every occurrence of the phrases taken out (used to remove figures of speech). */
   remove(text: string): string {
-    const words = safetyWords(text);
-    // What is returned keeps each word as the classifier reads it (doubled letters too).
-    const shown = foldText(text)
-      .replace(/['’`´]/g, '')
-      .split(/[^\p{L}\p{N}*]+/u)
-      .filter((w) => w.length > 0);
-    const out = shown.length === words.length ? shown : words;
+    return this.removal(text).rest;
+  }
+
+  /** The text without the phrases, or undefined when it has none of them. */
+  without(text: string): string | undefined {
+    const { rest, removed } = this.removal(text);
+    return removed ? rest : undefined;
+  }
+
+  /** What is left keeps each word as the classifier reads it (doubled letters too). */
+  private removal(text: string): { rest: string; removed: boolean } {
+    const shown = foldedWords(text);
+    const words = shown.map(singleLetters);
     const matches = this.matchesOf(words);
     const keep = words.map(() => true);
     for (let start = 0; start < words.length; start += 1) {
@@ -122,7 +122,7 @@ export class PhraseMatcher {
         }
       }
     }
-    return out.filter((_, i) => keep[i]).join(' ');
+    return { rest: shown.filter((_, i) => keep[i]).join(' '), removed: keep.includes(false) };
   }
 
   /** For each word of a message, the phrase words it counts as; each distinct word looked up once. */
