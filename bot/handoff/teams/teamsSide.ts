@@ -11,7 +11,7 @@ import type { VeilederActions } from '../veilederActions.js';
 import { citizenMessageCard, handoffCard, TEAMS_VERBS } from './card.js';
 import { threadRef, type TeamsPoster } from './poster.js';
 import { baseConversationId, type TeamsRegistry } from './registry.js';
-import { cutText, wellFormed } from '../../../core/wellFormed.js';
+import { cutText } from '../../../core/wellFormed.js';
 
 export interface TeamsSideOptions {
   actions: VeilederActions;
@@ -29,7 +29,7 @@ const NOTICE_AGAIN_AFTER_MS = 10 * 60_000;
 function veilederFrom(ctx: TurnContext): VeilederIdentity {
   const from = ctx.activity.from;
   const id = (from.aadObjectId ?? from.id ?? 'teams').replace(/[^A-Za-z0-9._:-]/g, '').slice(0, 80) || 'teams';
-  const name = from.name ? redactFor(cutText(wellFormed(from.name), 60), 'nb').text : undefined;
+  const name = from.name ? redactFor(cutText(from.name, 60), 'nb').text : undefined;
   return { id: `teams-${id}`, ...(name ? { name } : {}) };
 }
 
