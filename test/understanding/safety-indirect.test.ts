@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Lang } from '../../core/language.js';
-import { checkSafety, type SafetyHit } from '../../core/safety/index.js';
+import { checkSafety } from '../../core/safety/index.js';
 import { createIntentClassifier, type IntentClassifier } from '../../core/understanding/index.js';
+import { itChecksRows, selfHarmCheckIn, selfHarmCrisis, violenceCheckIn, violenceCrisis, type Row } from './phraseRows.js';
 
 /*
  * Issue 14: crisis messages written by outsiders were missed when they said it indirectly (not
@@ -10,14 +11,6 @@ import { createIntentClassifier, type IntentClassifier } from '../../core/unders
  * is a message the phrase lists must catch on their own, and a look-alike of the same words that
  * must stay quiet with the classifier too. None of these sentences is a training example.
  */
-type Expected = Pick<SafetyHit, 'answer' | 'kind'>;
-type Row = [crisis: string, expected: Expected, lookAlike: string];
-
-const selfHarmCrisis: Expected = { answer: 'crisis', kind: 'self_harm' };
-const selfHarmCheckIn: Expected = { answer: 'check_in', kind: 'self_harm' };
-const violenceCrisis: Expected = { answer: 'crisis', kind: 'violence' };
-const violenceCheckIn: Expected = { answer: 'check_in', kind: 'violence' };
-
 const rows: Record<Exclude<Lang, 'en'>, Row[]> = {
   nb: [
     ['jeg skal ikke være et problem for dere så lenge til', selfHarmCheckIn, 'restskatten er et problem for meg, kan jeg få utsettelse'],
@@ -120,29 +113,13 @@ const figures: Record<Exclude<Lang, 'en'>, [figure: string, crisis: string][]> =
   ],
 };
 
-const shape = (hit: SafetyHit | null): Expected | null => hit && { answer: hit.answer, kind: hit.kind };
-
 describe('indirect crisis messages and their look-alikes, nb and nn (issue 14)', () => {
   let classifier: IntentClassifier;
   before(() => {
     classifier = createIntentClassifier();
   });
 
-  for (const [lang, list] of Object.entries(rows)) {
-    for (const [crisis, expected, lookAlike] of list) {
-      it(`${lang}: "${crisis}" → ${expected.answer} (${expected.kind}), from the phrase lists alone`, () => {
-        assert.deepEqual(shape(checkSafety(crisis)), expected);
-        const withClassifier = checkSafety(crisis, classifier);
-        assert.equal(withClassifier?.kind, expected.kind);
-        // The classifier may make a check-in surer, never quieter.
-        if (expected.answer === 'crisis') assert.equal(withClassifier?.answer, 'crisis');
-      });
-      it(`${lang}: "${lookAlike}" stays quiet`, () => {
-        assert.equal(checkSafety(lookAlike), null, 'phrase lists');
-        assert.equal(checkSafety(lookAlike, classifier), null, 'with the classifier');
-      });
-    }
-  }
+  itChecksRows(rows, () => classifier);
 
   for (const [lang, list] of Object.entries(figures)) {
     for (const [figure, crisis] of list) {
