@@ -1,7 +1,8 @@
 /**
  * The bot's own records (not botbuilder state): handoffs, consent, callbacks, Direct Line
- * conversations (the one record of each web chat message), audit. One interface, two implementations (lowdb files for one process,
- * PostgreSQL for several instances), both held to the same contract tests (test/storage/).
+ * conversations (the one record of each web chat message), audit. One interface, two
+ * implementations (lowdb files for one process, PostgreSQL for several instances), both held to
+ * the same contract tests (test/storage/).
  *
  * Rules every implementation keeps:
  * - Every keyed record and log carries `expiresAt` (default: now + RETENTION_DAYS, refreshed on
